@@ -114,14 +114,15 @@ absl::StatusOr<Date> Calendar::working_day_on_or_before(Date d) const {
 }
 
 absl::StatusOr<Date> Calendar::add(Date d, Period p) const {
-  if (absl::Status s = check_supported(d); !s.ok()) return s;
+  if (!is_supported(d)) return check_supported(d);
+  const int64_t n = clamp_count(p.count);
   absl::StatusOr<Date> result;
   switch (p.unit) {
-    case PeriodUnit::kDays: result = add_days(d, p.count); break;
-    case PeriodUnit::kWeeks: result = add_days(d, 7 * p.count); break;
-    case PeriodUnit::kMonths: result = add_months(d, p.count); break;
-    case PeriodUnit::kYears: result = add_years(d, p.count); break;
-    case PeriodUnit::kWorkingDays: result = add_working_days(d, p.count); break;
+    case PeriodUnit::kDays: result = add_days(d, n); break;
+    case PeriodUnit::kWeeks: result = add_days(d, 7 * n); break;
+    case PeriodUnit::kMonths: result = add_months(d, n); break;
+    case PeriodUnit::kYears: result = add_years(d, n); break;
+    case PeriodUnit::kWorkingDays: result = add_working_days(d, n); break;
   }
   // d is supported, so any failure is the answer leaving the range: say so in the caller's terms.
   if (!result.ok()) return sum_out_of_range(d, p);
@@ -129,15 +130,16 @@ absl::StatusOr<Date> Calendar::add(Date d, Period p) const {
 }
 
 absl::StatusOr<Date> Calendar::latest_start(Date x, Period p) const {
-  if (absl::Status s = check_supported(x); !s.ok()) return s;
+  if (!is_supported(x)) return check_supported(x);
+  const int64_t n = clamp_count(p.count);
   absl::StatusOr<Date> result;
   switch (p.unit) {
     // Adding days is a bijection, so its inverse is exact.
-    case PeriodUnit::kDays: result = add_days(x, -p.count); break;
-    case PeriodUnit::kWeeks: result = add_days(x, -7 * p.count); break;
-    case PeriodUnit::kMonths: result = latest_start_months(x, p.count); break;
-    case PeriodUnit::kYears: result = latest_start_months(x, 12 * p.count); break;
-    case PeriodUnit::kWorkingDays: result = latest_start_working_days(x, p.count); break;
+    case PeriodUnit::kDays: result = add_days(x, -n); break;
+    case PeriodUnit::kWeeks: result = add_days(x, -7 * n); break;
+    case PeriodUnit::kMonths: result = latest_start_months(x, n); break;
+    case PeriodUnit::kYears: result = latest_start_months(x, 12 * n); break;
+    case PeriodUnit::kWorkingDays: result = latest_start_working_days(x, n); break;
   }
   if (!result.ok()) return latest_start_out_of_range(x, p);
   return result;

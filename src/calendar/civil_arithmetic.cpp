@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "compact/calendar/civil_days.hpp"
 #include "compact/calendar/period.hpp"
 
 namespace compact {
@@ -19,20 +20,19 @@ std::optional<Date> clamped_day_of_month(int64_t month_offset, int day) {
   if (month_offset < 0 || month_offset >= kMaxMonthOffset) return std::nullopt;
   const int64_t year = kFirstSupportedYear + month_offset / 12;
   const int month = static_cast<int>(month_offset % 12) + 1;
-  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-              static_cast<unsigned short>(std::min(day, days_in_month(year, month))));
+  return from_day_index(day_index_from_civil(year, month, std::min(day, days_in_month(year, month))));
 }
 
-int64_t month_offset_of(const Date::ymd_type& ymd) {
-  return (ymd.year - kFirstSupportedYear) * 12 + (ymd.month - 1);
+int64_t month_offset_of(const CivilDay& civil) {
+  return (civil.year - kFirstSupportedYear) * 12 + (civil.month - 1);
 }
 
 // d + `months` calendar months; `written` is the period as the caller wrote it, for the error message.
 absl::StatusOr<Date> shift_months(Date d, int64_t months, Period written) {
-  if (absl::Status s = check_supported(d); !s.ok()) return s;
-  const Date::ymd_type ymd = d.year_month_day();
-  const int64_t target = month_offset_of(ymd) + std::clamp(months, -kMaxMonthOffset, kMaxMonthOffset);
-  const std::optional<Date> result = clamped_day_of_month(target, ymd.day);
+  if (!is_supported(d)) return check_supported(d);
+  const CivilDay civil = civil_from_day_index(to_day_index(d));
+  const int64_t target = month_offset_of(civil) + std::clamp(months, -kMaxMonthOffset, kMaxMonthOffset);
+  const std::optional<Date> result = clamped_day_of_month(target, civil.day);
   if (!result) return sum_out_of_range(d, written);
   return *result;
 }
@@ -40,7 +40,7 @@ absl::StatusOr<Date> shift_months(Date d, int64_t months, Period written) {
 }  // namespace
 
 absl::StatusOr<Date> add_days(Date d, int64_t n) {
-  if (absl::Status s = check_supported(d); !s.ok()) return s;
+  if (!is_supported(d)) return check_supported(d);
   const int64_t index = to_day_index(d) + std::clamp(n, -kSupportedDays, kSupportedDays);
   if (index < 0 || index >= kSupportedDays) return sum_out_of_range(d, Period::days(n));
   return from_day_index(index);
@@ -58,11 +58,11 @@ absl::StatusOr<Date> latest_start_months(Date x, int64_t n) {
   // x's month) lands in month M on day min(e.day, length of M); a start in a later month lands after x, and
   // one in an earlier month lands before it. So the answer is in month M - n: its last day when x is the
   // last day of M (every day of M - n then lands on or before x), else day x.day, clamped to the month.
-  if (absl::Status s = check_supported(x); !s.ok()) return s;
-  const Date::ymd_type ymd = x.year_month_day();
-  const bool month_end = ymd.day == days_in_month(ymd.year, ymd.month);
-  const int64_t target = month_offset_of(ymd) - std::clamp(n, -kMaxMonthOffset, kMaxMonthOffset);
-  const std::optional<Date> result = clamped_day_of_month(target, month_end ? 31 : static_cast<int>(ymd.day));
+  if (!is_supported(x)) return check_supported(x);
+  const CivilDay civil = civil_from_day_index(to_day_index(x));
+  const bool month_end = civil.day == days_in_month(civil.year, civil.month);
+  const int64_t target = month_offset_of(civil) - std::clamp(n, -kMaxMonthOffset, kMaxMonthOffset);
+  const std::optional<Date> result = clamped_day_of_month(target, month_end ? 31 : civil.day);
   if (!result) return latest_start_out_of_range(x, Period::months(n));
   return *result;
 }

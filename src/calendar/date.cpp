@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "compact/calendar/civil_days.hpp"
 #include "compact/util/absl_string_view.hpp"
 
 namespace compact {
@@ -53,8 +54,7 @@ absl::StatusOr<Date> make_date(int64_t year, int64_t month, int64_t day) {
   if (year < kFirstSupportedYear || year > kLastSupportedYear) {
     return outside_supported_range(absl::StrFormat("%04d-%02d-%02d", year, month, day));
   }
-  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-              static_cast<unsigned short>(day));
+  return from_day_index(day_index_from_civil(year, month_index, static_cast<int>(day)));
 }
 
 absl::StatusOr<Date> parse_date(std::string_view text) {

@@ -1,5 +1,7 @@
 #include "compact/calendar/date.hpp"
 
+#include "compact/calendar/civil_days.hpp"
+
 #include "boost/date_time/gregorian/gregorian.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -25,7 +27,7 @@ TEST(SupportedRange, ConstantsAgreeWithBoost) {
 }
 
 // Every supported date: ISO text agrees with Boost's own formatter, parses back to itself, and the day index
-// round-trips; year, month and day agree with make_date.
+// round-trips; year, month and day agree with make_date and with Hinnant's conversions both ways.
 TEST(SupportedRange, EveryDateFormatsParsesAndIndexesExactly) {
   for (int64_t i = 0; i < kSupportedDays; ++i) {
     const Date d = from_day_index(i);
@@ -35,6 +37,11 @@ TEST(SupportedRange, EveryDateFormatsParsesAndIndexesExactly) {
     ASSERT_EQ(to_day_index(d), i);
     const Date::ymd_type ymd = d.year_month_day();
     ASSERT_THAT(make_date(ymd.year, ymd.month, ymd.day), IsOkAndHolds(d));
+    const CivilDay civil = civil_from_day_index(i);
+    ASSERT_EQ(civil.year, ymd.year);
+    ASSERT_EQ(civil.month, ymd.month);
+    ASSERT_EQ(civil.day, ymd.day);
+    ASSERT_EQ(day_index_from_civil(ymd.year, ymd.month, ymd.day), i);
   }
 }
 

@@ -63,6 +63,16 @@ TEST(WorkingDays, EdgesOfTheSupportedRangeAreErrorsNotWrongDates) {
   EXPECT_THAT(ew.latest_start(D("1900-01-10"), Period::working_days(30)),
               StatusIs(absl::StatusCode::kOutOfRange,
                        HasSubstr("the latest start for 30 working days before 1900-01-10 is outside")));
+  // Counts too large for any date, in every unit, are range errors (and never overflow).
+  for (PeriodUnit unit : {PeriodUnit::kDays, PeriodUnit::kWeeks, PeriodUnit::kMonths, PeriodUnit::kYears,
+                          PeriodUnit::kWorkingDays}) {
+    for (int64_t count : {INT64_MAX, INT64_MIN, INT64_MIN + 1, kSupportedDays + 1, -kSupportedDays - 1}) {
+      EXPECT_THAT(ew.add(D("2025-01-01"), Period{count, unit}),
+                  StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("is outside the supported range")));
+      EXPECT_THAT(ew.latest_start(D("2025-01-01"), Period{count, unit}),
+                  StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("is outside the supported range")));
+    }
+  }
   // The last working day of the range can still be reached exactly.
   EXPECT_THAT(ew.add_working_days(D("2199-12-29"), 1), IsOkAndHolds(Eq(D("2199-12-30"))));
 }

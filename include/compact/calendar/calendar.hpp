@@ -68,8 +68,10 @@ class Calendar {
     if (!in_table(d, i)) return check_supported(d);
     if (n == 0) return d;
     // Working days strictly after d start at rank working_before[i + 1]; those strictly before d end at rank
-    // working_before[i] - 1.
-    const int64_t rank = n > 0 ? tables_->working_before[i + 1] + (n - 1) : tables_->working_before[i] + n;
+    // working_before[i] - 1. Clamping n first keeps the sum from overflowing: a count beyond the range's
+    // length is out of range whatever it is.
+    const int64_t m = clamp_count(n);
+    const int64_t rank = m > 0 ? tables_->working_before[i + 1] + (m - 1) : tables_->working_before[i] + m;
     return working_day_of_rank(rank, d, Period::working_days(n));
   }
 
@@ -117,6 +119,12 @@ class Calendar {
   };
 
   explicit Calendar(std::shared_ptr<const Tables> tables) : tables_(std::move(tables)) {}
+
+  // Any count larger than the number of days in the supported range leads out of it, in every unit; clamped
+  // to that, counts can be multiplied (weeks, years) and added to indexes without overflow.
+  static constexpr int64_t clamp_count(int64_t n) {
+    return n < -kSupportedDays ? -kSupportedDays : (n > kSupportedDays ? kSupportedDays : n);
+  }
 
   // True when d is a real date inside the table; i is its day index.
   static bool in_table(Date d, int64_t i) { return !d.is_special() && i >= 0 && i < kSupportedDays; }
