@@ -1,6 +1,7 @@
-// The calendar's hot paths, one call per iteration over a spread of dates (so neither the branch predictor
-// nor the cache sees the same date twice in a row). scripts/bench reports the median of 10 repetitions;
-// docs/performance.md records the figures and the targets (<= 5 ns is_working_day, <= 20 ns the rest).
+// The calendar's hot paths, one call per iteration over a spread of dates (so neither the branch
+// predictor nor the cache sees the same date twice in a row). scripts/bench reports the median of
+// 10 repetitions; docs/performance.md records the figures and the targets (<= 5 ns is_working_day,
+// <= 20 ns the rest).
 
 #include <vector>
 
@@ -106,7 +107,8 @@ BENCHMARK(BM_ParsePeriod);
 
 // Building a built-in calendar's tables: paid once per process, on first use.
 void BM_BuildEnglandAndWales(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(Calendar::england_and_wales().with_closures("copy", {}));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(Calendar::england_and_wales().with_closures("copy", {}));
 }
 BENCHMARK(BM_BuildEnglandAndWales)->Unit(benchmark::kMillisecond);
 

@@ -1,5 +1,4 @@
 #include "compact/util/did_you_mean.hpp"
-
 #include "gtest/gtest.h"
 
 namespace compact {

@@ -27,11 +27,12 @@ std::vector<Holiday> all_uk_bank_holidays(UkJurisdiction where) {
   return holidays;
 }
 
-// Called once per built-in calendar, from a function-local static (so once even when threads race to it).
-// The calendar is never destroyed, so it stays valid for threads still running while the process exits.
+// Called once per built-in calendar, from a function-local static (so once even when threads race
+// to it). The calendar is never destroyed, so it stays valid for threads still running while the
+// process exits.
 const Calendar& build_uk_calendar(UkJurisdiction where, std::string_view name) {
-  absl::StatusOr<Calendar> calendar =
-      Calendar::create(std::string(name), Weekend::saturday_and_sunday(), all_uk_bank_holidays(where));
+  absl::StatusOr<Calendar> calendar = Calendar::create(
+      std::string(name), Weekend::saturday_and_sunday(), all_uk_bank_holidays(where));
   // The built-in rules only produce dates in the supported range, so creation cannot fail.
   return *new Calendar(*std::move(calendar));
 }
@@ -39,7 +40,8 @@ const Calendar& build_uk_calendar(UkJurisdiction where, std::string_view name) {
 }  // namespace
 
 const Calendar& Calendar::england_and_wales() {
-  static const Calendar& calendar = build_uk_calendar(UkJurisdiction::kEnglandAndWales, kBuiltinNames[0]);
+  static const Calendar& calendar =
+      build_uk_calendar(UkJurisdiction::kEnglandAndWales, kBuiltinNames[0]);
   return calendar;
 }
 
@@ -49,7 +51,8 @@ const Calendar& Calendar::scotland() {
 }
 
 const Calendar& Calendar::northern_ireland() {
-  static const Calendar& calendar = build_uk_calendar(UkJurisdiction::kNorthernIreland, kBuiltinNames[2]);
+  static const Calendar& calendar =
+      build_uk_calendar(UkJurisdiction::kNorthernIreland, kBuiltinNames[2]);
   return calendar;
 }
 
@@ -63,12 +66,14 @@ absl::StatusOr<Calendar> Calendar::builtin(std::string_view name) {
   if (std::optional<std::string> suggestion = closest_match(name, kBuiltinNames)) {
     absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
   } else {
-    absl::StrAppend(&message, "; the calendars are ", absl::StrJoin(kBuiltinNames, ", ", append_string_view));
+    absl::StrAppend(&message, "; the calendars are ",
+                    absl::StrJoin(kBuiltinNames, ", ", append_string_view));
   }
   return absl::NotFoundError(message);
 }
 
-absl::StatusOr<Calendar> Calendar::create(std::string name, Weekend weekend, std::vector<Holiday> holidays) {
+absl::StatusOr<Calendar> Calendar::create(std::string name, Weekend weekend,
+                                          std::vector<Holiday> holidays) {
   for (const Holiday& holiday : holidays) {
     if (absl::Status s = check_supported(holiday.date); !s.ok()) {
       return absl::InvalidArgumentError(
@@ -79,13 +84,15 @@ absl::StatusOr<Calendar> Calendar::create(std::string name, Weekend weekend, std
 
   auto tables = std::make_shared<Tables>();
   std::vector<bool> closed(static_cast<size_t>(kSupportedDays), false);
-  for (const Holiday& holiday : holidays) closed[static_cast<size_t>(to_day_index(holiday.date))] = true;
+  for (const Holiday& holiday : holidays)
+    closed[static_cast<size_t>(to_day_index(holiday.date))] = true;
 
   tables->working_before.resize(static_cast<size_t>(kSupportedDays) + 1);
   tables->working_day.reserve(static_cast<size_t>(kSupportedDays));
   for (int32_t i = 0; i < kSupportedDays; ++i) {
     const bool working = !closed[static_cast<size_t>(i)] && !weekend.contains(from_day_index(i));
-    tables->working_before[static_cast<size_t>(i) + 1] = tables->working_before[static_cast<size_t>(i)] + working;
+    tables->working_before[static_cast<size_t>(i) + 1] =
+        tables->working_before[static_cast<size_t>(i)] + working;
     if (working) tables->working_day.push_back(i);
   }
   tables->working_day.shrink_to_fit();
@@ -118,11 +125,21 @@ absl::StatusOr<Date> Calendar::add(Date d, Period p) const {
   const int64_t n = clamp_count(p.count);
   absl::StatusOr<Date> result;
   switch (p.unit) {
-    case PeriodUnit::kDays: result = add_days(d, n); break;
-    case PeriodUnit::kWeeks: result = add_days(d, 7 * n); break;
-    case PeriodUnit::kMonths: result = add_months(d, n); break;
-    case PeriodUnit::kYears: result = add_years(d, n); break;
-    case PeriodUnit::kWorkingDays: result = add_working_days(d, n); break;
+    case PeriodUnit::kDays:
+      result = add_days(d, n);
+      break;
+    case PeriodUnit::kWeeks:
+      result = add_days(d, 7 * n);
+      break;
+    case PeriodUnit::kMonths:
+      result = add_months(d, n);
+      break;
+    case PeriodUnit::kYears:
+      result = add_years(d, n);
+      break;
+    case PeriodUnit::kWorkingDays:
+      result = add_working_days(d, n);
+      break;
   }
   // d is supported, so any failure is the answer leaving the range: say so in the caller's terms.
   if (!result.ok()) return sum_out_of_range(d, p);
@@ -135,11 +152,21 @@ absl::StatusOr<Date> Calendar::latest_start(Date x, Period p) const {
   absl::StatusOr<Date> result;
   switch (p.unit) {
     // Adding days is a bijection, so its inverse is exact.
-    case PeriodUnit::kDays: result = add_days(x, -n); break;
-    case PeriodUnit::kWeeks: result = add_days(x, -7 * n); break;
-    case PeriodUnit::kMonths: result = latest_start_months(x, n); break;
-    case PeriodUnit::kYears: result = latest_start_months(x, 12 * n); break;
-    case PeriodUnit::kWorkingDays: result = latest_start_working_days(x, n); break;
+    case PeriodUnit::kDays:
+      result = add_days(x, -n);
+      break;
+    case PeriodUnit::kWeeks:
+      result = add_days(x, -7 * n);
+      break;
+    case PeriodUnit::kMonths:
+      result = latest_start_months(x, n);
+      break;
+    case PeriodUnit::kYears:
+      result = latest_start_months(x, 12 * n);
+      break;
+    case PeriodUnit::kWorkingDays:
+      result = latest_start_working_days(x, n);
+      break;
   }
   if (!result.ok()) return latest_start_out_of_range(x, p);
   return result;
@@ -151,16 +178,17 @@ absl::StatusOr<Date> Calendar::latest_start_working_days(Date x, int64_t n) cons
   const int64_t count = static_cast<int64_t>(tables_->working_day.size());
   if (n > 0) {
     // e + n lands on the working day of rank working_before[e + 1] + n - 1, which must be at most
-    // working_to_x - 1. So at most working_to_x - n working days may lie on or before e: e is the day before
-    // the working day of rank working_to_x - n.
+    // working_to_x - 1. So at most working_to_x - n working days may lie on or before e: e is the
+    // day before the working day of rank working_to_x - n.
     const int64_t rank = working_to_x - n;
     if (rank < 0 || rank >= count) return latest_start_out_of_range(x, Period::working_days(n));
     const int64_t day = tables_->working_day[static_cast<size_t>(rank)] - 1;
     if (day < 0) return latest_start_out_of_range(x, Period::working_days(n));
     return from_day_index(day);
   }
-  // e - |n| lands on the working day of rank working_before[e] + n, which must be at most working_to_x - 1:
-  // at most working_to_x - 1 - n working days may lie strictly before e, so e is the working day of that rank.
+  // e - |n| lands on the working day of rank working_before[e] + n, which must be at most
+  // working_to_x - 1: at most working_to_x - 1 - n working days may lie strictly before e, so e is
+  // the working day of that rank.
   const int64_t rank = working_to_x - 1 - n;
   if (rank >= count) return latest_start_out_of_range(x, Period::working_days(n));
   return from_day_index(tables_->working_day[static_cast<size_t>(rank)]);
@@ -180,7 +208,8 @@ absl::StatusOr<std::vector<Holiday>> Calendar::holidays_in(int64_t year) const {
 
 std::span<const Holiday> Calendar::holidays_on(Date d) const {
   const auto& all = tables_->holidays;
-  const auto [begin, end] = std::equal_range(all.begin(), all.end(), Holiday{d, {}, false}, by_date);
+  const auto [begin, end] =
+      std::equal_range(all.begin(), all.end(), Holiday{d, {}, false}, by_date);
   return {begin, end};
 }
 

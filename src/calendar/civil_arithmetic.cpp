@@ -10,28 +10,32 @@
 namespace compact {
 namespace {
 
-// Months are counted from January 1900, so that month arithmetic is integer arithmetic. The bound keeps
-// every intermediate value far from overflow; anything beyond it is outside the supported range anyway.
+// Months are counted from January 1900, so that month arithmetic is integer arithmetic. The bound
+// keeps every intermediate value far from overflow; anything beyond it is outside the supported
+// range anyway.
 constexpr int64_t kMaxMonthOffset = 12 * (kLastSupportedYear - kFirstSupportedYear + 1);
 
-// The date in month `month_offset` (months since January 1900) whose day is `day`, clamped to the month's
-// length; nothing outside the supported years.
+// The date in month `month_offset` (months since January 1900) whose day is `day`, clamped to the
+// month's length; nothing outside the supported years.
 std::optional<Date> clamped_day_of_month(int64_t month_offset, int day) {
   if (month_offset < 0 || month_offset >= kMaxMonthOffset) return std::nullopt;
   const int64_t year = kFirstSupportedYear + month_offset / 12;
   const int month = static_cast<int>(month_offset % 12) + 1;
-  return from_day_index(day_index_from_civil(year, month, std::min(day, days_in_month(year, month))));
+  return from_day_index(
+      day_index_from_civil(year, month, std::min(day, days_in_month(year, month))));
 }
 
 int64_t month_offset_of(const CivilDay& civil) {
   return (civil.year - kFirstSupportedYear) * 12 + (civil.month - 1);
 }
 
-// d + `months` calendar months; `written` is the period as the caller wrote it, for the error message.
+// d + `months` calendar months; `written` is the period as the caller wrote it, for the error
+// message.
 absl::StatusOr<Date> shift_months(Date d, int64_t months, Period written) {
   if (!is_supported(d)) return check_supported(d);
   const CivilDay civil = civil_from_day_index(to_day_index(d));
-  const int64_t target = month_offset_of(civil) + std::clamp(months, -kMaxMonthOffset, kMaxMonthOffset);
+  const int64_t target =
+      month_offset_of(civil) + std::clamp(months, -kMaxMonthOffset, kMaxMonthOffset);
   const std::optional<Date> result = clamped_day_of_month(target, civil.day);
   if (!result) return sum_out_of_range(d, written);
   return *result;
@@ -54,10 +58,11 @@ absl::StatusOr<Date> add_years(Date d, int64_t n) {
 }
 
 absl::StatusOr<Date> latest_start_months(Date x, int64_t n) {
-  // Why this is exact: add_months(e, n) never decreases as e increases. A start e in month M - n (M being
-  // x's month) lands in month M on day min(e.day, length of M); a start in a later month lands after x, and
-  // one in an earlier month lands before it. So the answer is in month M - n: its last day when x is the
-  // last day of M (every day of M - n then lands on or before x), else day x.day, clamped to the month.
+  // Why this is exact: add_months(e, n) never decreases as e increases. A start e in month M - n (M
+  // being x's month) lands in month M on day min(e.day, length of M); a start in a later month
+  // lands after x, and one in an earlier month lands before it. So the answer is in month M - n:
+  // its last day when x is the last day of M (every day of M - n then lands on or before x), else
+  // day x.day, clamped to the month.
   if (!is_supported(x)) return check_supported(x);
   const CivilDay civil = civil_from_day_index(to_day_index(x));
   const bool month_end = civil.day == days_in_month(civil.year, civil.month);

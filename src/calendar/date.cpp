@@ -34,7 +34,8 @@ absl::Status outside_supported_range(std::string_view what) {
 }
 
 absl::Status check_supported(Date d) {
-  if (d.is_special()) return absl::InvalidArgumentError("not a date (a special value such as not_a_date_time)");
+  if (d.is_special())
+    return absl::InvalidArgumentError("not a date (a special value such as not_a_date_time)");
   if (!is_supported(d)) {
     return outside_supported_range(format_date(d));
   }
@@ -47,9 +48,9 @@ absl::StatusOr<Date> make_date(int64_t year, int64_t month, int64_t day) {
   }
   const int month_index = static_cast<int>(month);
   if (day < 1 || day > days_in_month(year, month_index)) {
-    return absl::InvalidArgumentError(absl::StrCat("day ", day, " is not in ", kMonthNames[month_index - 1],
-                                                   " ", year, ", which has ",
-                                                   days_in_month(year, month_index), " days"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("day ", day, " is not in ", kMonthNames[month_index - 1], " ", year,
+                     ", which has ", days_in_month(year, month_index), " days"));
   }
   if (year < kFirstSupportedYear || year > kLastSupportedYear) {
     return outside_supported_range(absl::StrFormat("%04d-%02d-%02d", year, month, day));
@@ -63,8 +64,8 @@ absl::StatusOr<Date> parse_date(std::string_view text) {
   const int64_t month = shaped ? read_digits(text, 5, 2) : -1;
   const int64_t day = shaped ? read_digits(text, 8, 2) : -1;
   if (year < 0 || month < 0 || day < 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("\"", to_absl(text), "\" is not a date: expected YYYY-MM-DD, like 2025-01-31"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "\"", to_absl(text), "\" is not a date: expected YYYY-MM-DD, like 2025-01-31"));
   }
   absl::StatusOr<Date> date = make_date(year, month, day);
   if (!date.ok() && absl::IsInvalidArgument(date.status())) {

@@ -17,7 +17,8 @@ struct UnitSpelling {
   PeriodUnit unit;
 };
 
-// Every accepted spelling, lower case with single spaces. The first five are the canonical long forms.
+// Every accepted spelling, lower case with single spaces. The first five are the canonical long
+// forms.
 constexpr std::array<UnitSpelling, 15> kSpellings = {{
     {"days", PeriodUnit::kDays},
     {"weeks", PeriodUnit::kWeeks},
@@ -54,7 +55,8 @@ std::string normalize(std::string_view text) {
 }
 
 absl::Status period_error(std::string_view text, std::string_view why) {
-  return absl::InvalidArgumentError(absl::StrCat("\"", to_absl(text), "\" is not a period: ", to_absl(why)));
+  return absl::InvalidArgumentError(
+      absl::StrCat("\"", to_absl(text), "\" is not a period: ", to_absl(why)));
 }
 
 }  // namespace
@@ -62,8 +64,8 @@ absl::Status period_error(std::string_view text, std::string_view why) {
 absl::StatusOr<Period> parse_period(std::string_view text) {
   const std::string s = normalize(text);
   if (s.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("empty period: expected a whole number and a unit, like \"12 weeks\" or \"30wd\""));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "empty period: expected a whole number and a unit, like \"12 weeks\" or \"30wd\""));
   }
   size_t pos = 0;
   const bool negative = s[pos] == '-';
@@ -78,15 +80,19 @@ absl::StatusOr<Period> parse_period(std::string_view text) {
     ++pos;
   }
   if (pos == digits_start) {
-    const std::string_view word = std::string_view(s).substr(digits_start, s.find(' ', digits_start) - digits_start);
-    return period_error(text, absl::StrCat("expected a whole number first, found \"", to_absl(word), "\""));
+    const std::string_view word =
+        std::string_view(s).substr(digits_start, s.find(' ', digits_start) - digits_start);
+    return period_error(
+        text, absl::StrCat("expected a whole number first, found \"", to_absl(word), "\""));
   }
   if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
     return period_error(text, "the number must be whole (write 6 weeks, not 1.5 months)");
   }
-  const std::string_view unit_text = std::string_view(s).substr(pos < s.size() && s[pos] == ' ' ? pos + 1 : pos);
+  const std::string_view unit_text =
+      std::string_view(s).substr(pos < s.size() && s[pos] == ' ' ? pos + 1 : pos);
   if (unit_text.empty()) {
-    return period_error(text, absl::StrCat("no unit after the number; expected ", to_absl(kExpectedUnits)));
+    return period_error(
+        text, absl::StrCat("no unit after the number; expected ", to_absl(kExpectedUnits)));
   }
   for (const UnitSpelling& spelling : kSpellings) {
     if (spelling.text == unit_text) return Period{negative ? -count : count, spelling.unit};

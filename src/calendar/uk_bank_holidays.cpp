@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "compact/calendar/weekend.hpp"
 #include "easter.hpp"
 
 namespace compact {
@@ -17,9 +18,9 @@ using boost::gregorian::Monday;
 using boost::gregorian::Saturday;
 using boost::gregorian::Sunday;
 
-// The Banking and Financial Dealings Act 1971 set today's pattern: Christmas and Boxing Day with substitute
-// days, last Mondays in May and August (England, Wales and Northern Ireland). Before it, the Bank Holidays
-// Act 1871 (and common law for Good Friday and Christmas Day) applied.
+// The Banking and Financial Dealings Act 1971 set today's pattern: Christmas and Boxing Day with
+// substitute days, last Mondays in May and August (England, Wales and Northern Ireland). Before it,
+// the Bank Holidays Act 1871 (and common law for Good Friday and Christmas Day) applied.
 constexpr int kModernYear = 1971;
 
 enum Where : unsigned {
@@ -69,18 +70,22 @@ constexpr std::array<MovedDay, 6> kMovedDays = {{
 // When a holiday fixed to a date of the year falling on a weekend is moved to a substitute weekday.
 enum class Substitute { kNever, kIfSunday, kIfWeekend };
 
-// Collects one year's holidays, then places substitute days: a fixed-date holiday that falls on a day its
-// rule moves it from goes to the first weekday after it that is not already a holiday, taking the fixed-date
-// holidays in date order. That reproduces every published case: Christmas on a Sunday gives Boxing Day on
-// Monday 26th and Christmas on Tuesday 27th; both on a weekend give Monday 27th and Tuesday 28th.
+// Collects one year's holidays, then places substitute days: a fixed-date holiday that falls on a
+// day its rule moves it from goes to the first weekday after it that is not already a holiday,
+// taking the fixed-date holidays in date order. That reproduces every published case: Christmas on
+// a Sunday gives Boxing Day on Monday 26th and Christmas on Tuesday 27th; both on a weekend give
+// Monday 27th and Tuesday 28th.
 class HolidayYear {
  public:
+  // Substitution is defined against the statutory weekend, whatever weekend a calendar later uses.
+  static constexpr Weekend kWeekend = Weekend::saturday_and_sunday();
+
   void on(Date d, std::string_view name) { placed_.push_back({d, std::string(name), false}); }
 
   void fixed(Date d, std::string_view name, Substitute rule) {
     const auto weekday = d.day_of_week().as_enum();
     const bool moves = (rule == Substitute::kIfSunday && weekday == Sunday) ||
-                       (rule == Substitute::kIfWeekend && (weekday == Saturday || weekday == Sunday));
+                       (rule == Substitute::kIfWeekend && kWeekend.contains(d));
     if (moves) {
       to_move_.push_back({d, std::string(name), true});
     } else {
@@ -93,7 +98,7 @@ class HolidayYear {
     for (Holiday& holiday : to_move_) {
       do {
         holiday.date += date_duration(1);
-      } while (is_weekend(holiday.date) || taken(holiday.date));
+      } while (kWeekend.contains(holiday.date) || taken(holiday.date));
       placed_.push_back(std::move(holiday));
     }
     std::sort(placed_.begin(), placed_.end(), by_date);
@@ -102,12 +107,9 @@ class HolidayYear {
 
  private:
   static bool by_date(const Holiday& a, const Holiday& b) { return a.date < b.date; }
-  static bool is_weekend(Date d) {
-    const auto weekday = d.day_of_week().as_enum();
-    return weekday == Saturday || weekday == Sunday;
-  }
   bool taken(Date d) const {
-    return std::any_of(placed_.begin(), placed_.end(), [d](const Holiday& h) { return h.date == d; });
+    return std::any_of(placed_.begin(), placed_.end(),
+                       [d](const Holiday& h) { return h.date == d; });
   }
 
   std::vector<Holiday> placed_;
@@ -137,10 +139,10 @@ void add_movable(HolidayYear& days, unsigned where, int year, Movable holiday, D
   days.on(usual, name);
 }
 
-// The spring holiday, where there is one: Whit Monday under the 1871 Act, the trial dates of 1965-1970
-// (Whit Monday in 1965, 1966 and 1968; the last Monday in May in 1967, 1969 and 1970), then the last Monday
-// in May. Scotland had no spring bank holiday before 1978, except in 1967 and 1968 when the trial date
-// replaced its first Monday in May.
+// The spring holiday, where there is one: Whit Monday under the 1871 Act, the trial dates of
+// 1965-1970 (Whit Monday in 1965, 1966 and 1968; the last Monday in May in 1967, 1969 and 1970),
+// then the last Monday in May. Scotland had no spring bank holiday before 1978, except in 1967 and
+// 1968 when the trial date replaced its first Monday in May.
 std::optional<std::pair<Date, std::string_view>> spring_holiday(UkJurisdiction where, int year) {
   const Date whit_monday = easter_sunday(year) + date_duration(50);
   const bool trial_whit = year == 1965 || year == 1966 || year == 1968;
@@ -152,14 +154,17 @@ std::optional<std::pair<Date, std::string_view>> spring_holiday(UkJurisdiction w
     return std::nullopt;
   }
   if (year < 1965) return std::pair{whit_monday, std::string_view("Whit Monday")};
-  return std::pair{year < kModernYear && trial_whit ? whit_monday : last_monday(year, boost::gregorian::May),
-                   std::string_view("Spring bank holiday")};
+  return std::pair{
+      year < kModernYear && trial_whit ? whit_monday : last_monday(year, boost::gregorian::May),
+      std::string_view("Spring bank holiday")};
 }
 
-// The summer holiday: the first Monday in August (always, in Scotland); in the rest of the UK, the Monday
-// after the last Saturday in August during the 1965-1970 trial, then the last Monday in August.
+// The summer holiday: the first Monday in August (always, in Scotland); in the rest of the UK, the
+// Monday after the last Saturday in August during the 1965-1970 trial, then the last Monday in
+// August.
 Date summer_holiday(UkJurisdiction where, int year) {
-  if (where == UkJurisdiction::kScotland || year < 1965) return first_monday(year, boost::gregorian::Aug);
+  if (where == UkJurisdiction::kScotland || year < 1965)
+    return first_monday(year, boost::gregorian::Aug);
   if (year < kModernYear) {
     return last_day_of_the_week_in_month(Saturday, boost::gregorian::Aug)
                .get_date(static_cast<unsigned short>(year)) +
@@ -179,7 +184,8 @@ std::vector<Holiday> uk_bank_holidays(UkJurisdiction where, int year) {
   HolidayYear days;
 
   if (scotland) {
-    days.fixed(ymd(year, 1, 1), "New Year’s Day", modern ? Substitute::kIfWeekend : Substitute::kIfSunday);
+    days.fixed(ymd(year, 1, 1), "New Year’s Day",
+               modern ? Substitute::kIfWeekend : Substitute::kIfSunday);
     if (modern) days.fixed(ymd(year, 1, 2), "2nd January", Substitute::kIfWeekend);
   } else if (year >= 1974) {
     days.fixed(ymd(year, 1, 1), "New Year’s Day", Substitute::kIfWeekend);
@@ -190,8 +196,8 @@ std::vector<Holiday> uk_bank_holidays(UkJurisdiction where, int year) {
   days.on(easter - date_duration(2), "Good Friday");
   if (!scotland) days.on(easter + date_duration(1), "Easter Monday");
 
-  // The first Monday in May: a bank holiday in Scotland since 1871 (but for the trial years 1967-1968), in
-  // the rest of the UK since 1978.
+  // The first Monday in May: a bank holiday in Scotland since 1871 (but for the trial years
+  // 1967-1968), in the rest of the UK since 1978.
   if (scotland ? (year != 1967 && year != 1968) : year >= 1978) {
     add_movable(days, here, year, Movable::kEarlyMay, first_monday(year, boost::gregorian::May),
                 "Early May bank holiday");
@@ -203,20 +209,25 @@ std::vector<Holiday> uk_bank_holidays(UkJurisdiction where, int year) {
     days.fixed(ymd(year, 7, 12), "Battle of the Boyne (Orangemen’s Day)", christmas_rule);
   }
   days.on(summer_holiday(where, year), "Summer bank holiday");
-  if (scotland && year >= 2007) days.fixed(ymd(year, 11, 30), "St Andrew’s Day", Substitute::kIfWeekend);
+  if (scotland && year >= 2007)
+    days.fixed(ymd(year, 11, 30), "St Andrew’s Day", Substitute::kIfWeekend);
 
   if (scotland) {
-    days.fixed(ymd(year, 12, 25), "Christmas Day", modern ? Substitute::kIfWeekend : Substitute::kIfSunday);
+    days.fixed(ymd(year, 12, 25), "Christmas Day",
+               modern ? Substitute::kIfWeekend : Substitute::kIfSunday);
     if (year >= 1974) days.fixed(ymd(year, 12, 26), "Boxing Day", Substitute::kIfWeekend);
   } else {
     days.fixed(ymd(year, 12, 25), "Christmas Day", christmas_rule);
-    // The 1871 Act made 26 December a bank holiday "if a week-day", with no substitute for a Sunday.
+    // The 1871 Act made 26 December a bank holiday "if a week-day", with no substitute for a
+    // Sunday.
     const Date boxing_day = ymd(year, 12, 26);
-    if (modern || boxing_day.day_of_week() != Sunday) days.fixed(boxing_day, "Boxing Day", christmas_rule);
+    if (modern || boxing_day.day_of_week() != Sunday)
+      days.fixed(boxing_day, "Boxing Day", christmas_rule);
   }
 
   for (const ExtraDay& extra : kExtraDays) {
-    if (extra.year == year && (extra.where & here)) days.on(ymd(year, extra.month, extra.day), extra.name);
+    if (extra.year == year && (extra.where & here))
+      days.on(ymd(year, extra.month, extra.day), extra.name);
   }
   return std::move(days).finish();
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The bank holidays of the United Kingdom's three jurisdictions, by rule and proclamation, 1900 to 2199.
-// docs/calendars.md gives the rules, their history and their sources.
+// The bank holidays of the United Kingdom's three jurisdictions, by rule and proclamation, 1900 to
+// 2199. docs/calendars.md gives the rules, their history and their sources.
 
 #include <vector>
 

@@ -25,7 +25,8 @@ struct DateOptions {
 
 std::vector<std::string_view> words(std::string_view line) {
   std::vector<std::string_view> out;
-  for (absl::string_view word : absl::StrSplit(to_absl(line), absl::ByAnyChar(" \t"), absl::SkipEmpty())) {
+  for (absl::string_view word :
+       absl::StrSplit(to_absl(line), absl::ByAnyChar(" \t"), absl::SkipEmpty())) {
     out.emplace_back(word.data(), word.size());
   }
   return out;
@@ -115,9 +116,11 @@ int report_error(const absl::Status& status) {
   return 1;
 }
 
-// Runs one query from the command line, or with "-" one per line of standard input. Returns the exit code.
+// Runs one query from the command line, or with "-" one per line of standard input. Returns the
+// exit code.
 int run(const std::vector<std::string>& args, const LineAnswer& answer) {
-  if (args.size() == 1 && args[0] == "-") return answer_lines(std::cin, std::cout, answer) == 0 ? 0 : 1;
+  if (args.size() == 1 && args[0] == "-")
+    return answer_lines(std::cin, std::cout, answer) == 0 ? 0 : 1;
   absl::StatusOr<std::string> result = answer(absl::StrJoin(args, " "));
   if (!result.ok()) return report_error(result.status());
   std::cout << *result << "\n";
@@ -149,17 +152,18 @@ void add_date_command(CLI::App& app, int* exit_code) {
        [options](const Calendar& calendar, std::string_view line) {
          return answer_between(calendar, line, options->calendar_days);
        }},
-      {"is-working-day", "true or false", "DATE, or - to read one date per line from standard input",
-       answer_is_working_day},
-      {"holidays", "The holidays of YEAR: date, name, and \"substitute day\" where one is",
-       "YEAR", answer_holidays},
+      {"is-working-day", "true or false",
+       "DATE, or - to read one date per line from standard input", answer_is_working_day},
+      {"holidays", "The holidays of YEAR: date, name, and \"substitute day\" where one is", "YEAR",
+       answer_holidays},
   };
   for (const Query& query : queries) {
     CLI::App* command = date->add_subcommand(query.name, query.help);
     command->fallthrough();
     command->add_option("args", options->args, query.args_help)->required();
     if (std::string_view(query.name) == "between") {
-      command->add_flag("--days", options->calendar_days, "Count calendar days instead of working days");
+      command->add_flag("--days", options->calendar_days,
+                        "Count calendar days instead of working days");
     }
     command->callback([options, exit_code, answer = query.answer] {
       absl::StatusOr<Calendar> calendar = Calendar::builtin(options->calendar);
@@ -167,7 +171,8 @@ void add_date_command(CLI::App& app, int* exit_code) {
         *exit_code = report_error(calendar.status());
         return;
       }
-      *exit_code = run(options->args, [&](std::string_view line) { return answer(*calendar, line); });
+      *exit_code =
+          run(options->args, [&](std::string_view line) { return answer(*calendar, line); });
     });
   }
 }

@@ -1,5 +1,5 @@
-// compact: the command-line face of Compact Engine. It translates arguments into library calls and prints
-// the answers; it holds no date or Compact logic of its own.
+// compact: the command-line face of Compact Engine. It translates arguments into library calls and
+// prints the answers; it holds no date or Compact logic of its own.
 
 #include "CLI/CLI.hpp"
 #include "date_command.hpp"

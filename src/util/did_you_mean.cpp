@@ -11,8 +11,8 @@ char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 
 }  // namespace
 
 int edit_distance(std::string_view a, std::string_view b) {
-  // One row of the Wagner-Fischer table at a time: row[j] is the distance between the first i letters of a
-  // and the first j letters of b.
+  // One row of the Wagner-Fischer table at a time: row[j] is the distance between the first i
+  // letters of a and the first j letters of b.
   std::vector<int> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
   for (size_t i = 1; i <= a.size(); ++i) {

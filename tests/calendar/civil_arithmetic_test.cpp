@@ -14,7 +14,8 @@ using ::compact::testing::StatusIs;
 using ::testing::Eq;
 using ::testing::HasSubstr;
 
-// The corresponding-date rule as a table: each row is a worked example, most from case law or DESIGN.md.
+// The corresponding-date rule as a table: each row is a worked example, most from case law or
+// DESIGN.md.
 TEST(AddMonths, FollowsTheCorrespondingDateRule) {
   struct Case {
     const char* from;
@@ -23,10 +24,12 @@ TEST(AddMonths, FollowsTheCorrespondingDateRule) {
     const char* why;
   };
   const Case cases[] = {
-      {"1978-09-30", 4, "1979-01-30", "Dodds v Walker [1981]: 30 Sep + 4 months is 30 Jan, not 31 Jan"},
+      {"1978-09-30", 4, "1979-01-30",
+       "Dodds v Walker [1981]: 30 Sep + 4 months is 30 Jan, not 31 Jan"},
       {"2025-01-31", 1, "2025-02-28", "no 31 Feb: the last day of February"},
       {"2024-01-31", 1, "2024-02-29", "leap year: 29 Feb"},
-      {"2025-02-28", 1, "2025-03-28", "a month end is not snapped to the next month end (Boost gets 31 Mar)"},
+      {"2025-02-28", 1, "2025-03-28",
+       "a month end is not snapped to the next month end (Boost gets 31 Mar)"},
       {"2024-02-29", 1, "2024-03-29", "29 Feb + 1 month is 29 Mar"},
       {"2025-01-31", 3, "2025-04-30", "issue example: 31 Jan + 3 months"},
       {"2025-03-31", -1, "2025-02-28", "backwards clamps too"},
@@ -46,7 +49,8 @@ TEST(AddMonths, FollowsTheCorrespondingDateRule) {
 TEST(AddYears, IsTwelveMonths) {
   EXPECT_THAT(add_years(D("2024-02-29"), 1), IsOkAndHolds(Eq(D("2025-02-28"))));
   EXPECT_THAT(add_years(D("2024-02-29"), 4), IsOkAndHolds(Eq(D("2028-02-29"))));
-  EXPECT_THAT(add_years(D("2096-02-29"), 4), IsOkAndHolds(Eq(D("2100-02-28"))));  // 2100 is not a leap year
+  EXPECT_THAT(add_years(D("2096-02-29"), 4),
+              IsOkAndHolds(Eq(D("2100-02-28"))));  // 2100 is not a leap year
   EXPECT_THAT(add_years(D("2025-04-01"), 3), IsOkAndHolds(Eq(D("2028-04-01"))));
   for (int64_t i = 0; i < kSupportedDays; i += 37) {
     const Date d = from_day_index(i);
@@ -59,8 +63,8 @@ TEST(AddYears, IsTwelveMonths) {
   }
 }
 
-// An independent reference: step one month at a time with Boost's ymd types, then clamp with Boost's own
-// month lengths. It shares no code with add_months.
+// An independent reference: step one month at a time with Boost's ymd types, then clamp with
+// Boost's own month lengths. It shares no code with add_months.
 Date reference_add_months(Date d, int64_t n) {
   int year = d.year();
   int month = d.month();
@@ -69,8 +73,8 @@ Date reference_add_months(Date d, int64_t n) {
     if (month == 0) month = 12, --year;
     if (month == 13) month = 1, ++year;
   }
-  const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
-                                                                         static_cast<unsigned short>(month));
+  const int last = boost::gregorian::gregorian_calendar::end_of_month_day(
+      static_cast<unsigned short>(year), static_cast<unsigned short>(month));
   return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
               static_cast<unsigned short>(std::min<int>(d.day(), last)));
 }
@@ -89,8 +93,8 @@ TEST(AddMonths, AgreesWithAStepByStepReferenceOverTheWholeRange) {
   }
 }
 
-// latest_start_months checked against its definition by search: the latest e with e + n months <= x,
-// found by trying every candidate from x + 40 days back to x - (|n| + 1) * 31 days.
+// latest_start_months checked against its definition by search: the latest e with e + n months <=
+// x, found by trying every candidate from x + 40 days back to x - (|n| + 1) * 31 days.
 TEST(LatestStartMonths, IsTheLatestStartFoundBySearch) {
   for (Date x = D("2023-01-01"); x <= D("2025-12-31"); x += boost::gregorian::days(1)) {
     for (int64_t n : {-13, -1, 0, 1, 2, 3, 4, 12, 36}) {
@@ -103,7 +107,8 @@ TEST(LatestStartMonths, IsTheLatestStartFoundBySearch) {
           break;
         }
       }
-      ASSERT_THAT(latest_start_months(x, n), IsOkAndHolds(Eq(found))) << format_date(x) << ", " << n;
+      ASSERT_THAT(latest_start_months(x, n), IsOkAndHolds(Eq(found)))
+          << format_date(x) << ", " << n;
     }
   }
 }
@@ -117,22 +122,32 @@ TEST(LatestStartMonths, DiffersFromCountingBackAtMonthEnds) {
 }
 
 TEST(CivilArithmetic, RefusesAnswersOutsideTheSupportedRange) {
-  EXPECT_THAT(add_days(D("2199-12-31"), 1),
-              StatusIs(absl::StatusCode::kOutOfRange,
-                       HasSubstr("2199-12-31 + 1 day is outside the supported range 1900-01-01 to 2199-12-31")));
-  EXPECT_THAT(add_days(D("1900-01-01"), -1), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("+ -1 day")));
-  EXPECT_THAT(add_days(D("2025-01-01"), INT64_MAX), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside the supported range")));
-  EXPECT_THAT(add_days(D("2025-01-01"), INT64_MIN), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside the supported range")));
-  EXPECT_THAT(add_months(D("2199-12-01"), 1), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("+ 1 month")));
-  EXPECT_THAT(add_months(D("2025-01-01"), INT64_MIN), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside the supported range")));
-  EXPECT_THAT(add_years(D("2190-01-01"), 10), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("+ 10 years")));
-  EXPECT_THAT(add_years(D("2190-01-01"), INT64_MAX), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside the supported range")));
+  EXPECT_THAT(
+      add_days(D("2199-12-31"), 1),
+      StatusIs(
+          absl::StatusCode::kOutOfRange,
+          HasSubstr("2199-12-31 + 1 day is outside the supported range 1900-01-01 to 2199-12-31")));
+  EXPECT_THAT(add_days(D("1900-01-01"), -1),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("+ -1 day")));
+  EXPECT_THAT(add_days(D("2025-01-01"), INT64_MAX),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside the supported range")));
+  EXPECT_THAT(add_days(D("2025-01-01"), INT64_MIN),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside the supported range")));
+  EXPECT_THAT(add_months(D("2199-12-01"), 1),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("+ 1 month")));
+  EXPECT_THAT(add_months(D("2025-01-01"), INT64_MIN),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside the supported range")));
+  EXPECT_THAT(add_years(D("2190-01-01"), 10),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("+ 10 years")));
+  EXPECT_THAT(add_years(D("2190-01-01"), INT64_MAX),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside the supported range")));
   EXPECT_THAT(latest_start_months(D("1900-02-01"), 3),
               StatusIs(absl::StatusCode::kOutOfRange,
                        HasSubstr("the latest start for 3 months before 1900-02-01 is outside")));
   EXPECT_THAT(add_days(Date(boost::gregorian::not_a_date_time), 1),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not a date")));
-  EXPECT_THAT(add_months(Date(1700, 1, 1), 1), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("1700-01-01")));
+  EXPECT_THAT(add_months(Date(1700, 1, 1), 1),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("1700-01-01")));
 }
 
 }  // namespace

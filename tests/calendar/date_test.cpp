@@ -1,8 +1,7 @@
 #include "compact/calendar/date.hpp"
 
-#include "compact/calendar/civil_days.hpp"
-
 #include "boost/date_time/gregorian/gregorian.hpp"
+#include "compact/calendar/civil_days.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "support/dates.hpp"
@@ -21,13 +20,15 @@ TEST(SupportedRange, ConstantsAgreeWithBoost) {
   EXPECT_EQ(first_supported_date(), Date(1900, 1, 1));
   EXPECT_EQ(last_supported_date(), Date(2199, 12, 31));
   EXPECT_EQ((last_supported_date() - first_supported_date()).days() + 1, kSupportedDays);
-  EXPECT_EQ(static_cast<int64_t>(first_supported_date().day_number()), kJulianDayOfFirstSupportedDate);
+  EXPECT_EQ(static_cast<int64_t>(first_supported_date().day_number()),
+            kJulianDayOfFirstSupportedDate);
   EXPECT_EQ(to_day_index(first_supported_date()), 0);
   EXPECT_EQ(from_day_index(kSupportedDays - 1), last_supported_date());
 }
 
-// Every supported date: ISO text agrees with Boost's own formatter, parses back to itself, and the day index
-// round-trips; year, month and day agree with make_date and with Hinnant's conversions both ways.
+// Every supported date: ISO text agrees with Boost's own formatter, parses back to itself, and the
+// day index round-trips; year, month and day agree with make_date and with Hinnant's conversions
+// both ways.
 TEST(SupportedRange, EveryDateFormatsParsesAndIndexesExactly) {
   for (int64_t i = 0; i < kSupportedDays; ++i) {
     const Date d = from_day_index(i);
@@ -51,8 +52,8 @@ TEST(Civil, LeapYearsAndMonthLengthsAgreeWithBoost) {
                                       static_cast<unsigned short>(year)));
     for (int month = 1; month <= 12; ++month) {
       ASSERT_EQ(days_in_month(year, month),
-                boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
-                                                                       static_cast<unsigned short>(month)));
+                boost::gregorian::gregorian_calendar::end_of_month_day(
+                    static_cast<unsigned short>(year), static_cast<unsigned short>(month)));
     }
   }
   EXPECT_FALSE(is_leap_year(1900));
@@ -102,7 +103,8 @@ TEST(CheckSupported, RefusesSpecialValuesAndDatesOutsideTheRange) {
   EXPECT_THAT(check_supported(Date(boost::gregorian::pos_infin)),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not a date")));
   EXPECT_THAT(check_supported(Date(1600, 3, 1)),
-              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("1600-03-01 is outside the supported range")));
+              StatusIs(absl::StatusCode::kOutOfRange,
+                       HasSubstr("1600-03-01 is outside the supported range")));
   EXPECT_EQ(format_date(Date(boost::gregorian::not_a_date_time)), "not-a-date");
 }
 

@@ -8,8 +8,8 @@ namespace {
 
 using ::compact::testing::D;
 
-// Published Easter Sundays, including the extremes of the Gregorian computus (22 March, 25 April) and the
-// two exceptional epacts the algorithm's m term corrects (1954 and 1981: 18 and 19 April).
+// Published Easter Sundays, including the extremes of the Gregorian computus (22 March, 25 April)
+// and the two exceptional epacts the algorithm's m term corrects (1954 and 1981: 18 and 19 April).
 TEST(EasterSunday, PublishedDates) {
   EXPECT_EQ(easter_sunday(1913), D("1913-03-23"));
   EXPECT_EQ(easter_sunday(1943), D("1943-04-25"));

@@ -13,22 +13,23 @@
 namespace compact {
 namespace {
 
+using boost::gregorian::days;
 using ::compact::testing::D;
 using ::compact::testing::holidays_of;
 using ::compact::testing::IsOkAndHolds;
 using ::compact::testing::StatusIs;
 using ::testing::Eq;
 using ::testing::HasSubstr;
-using boost::gregorian::days;
 
 TEST(WorkingDays, WorkedExamples) {
   const Calendar& ew = Calendar::england_and_wales();
-  // DESIGN.md: an invoice received Fri 13 Dec 2024 is due by Wed 29 Jan 2025 under "30 working days"
-  // (Christmas Day, Boxing Day and New Year's Day are skipped).
+  // DESIGN.md: an invoice received Fri 13 Dec 2024 is due by Wed 29 Jan 2025 under "30 working
+  // days" (Christmas Day, Boxing Day and New Year's Day are skipped).
   EXPECT_THAT(ew.add_working_days(D("2024-12-13"), 30), IsOkAndHolds(Eq(D("2025-01-29"))));
   EXPECT_THAT(ew.working_days_between(D("2024-12-13"), D("2025-01-29")), IsOkAndHolds(30));
   EXPECT_THAT(ew.working_days_between(D("2025-01-29"), D("2024-12-13")), IsOkAndHolds(-30));
-  // Strictly after d, whether or not d is a working day: from a Saturday, 1 working day is the Monday.
+  // Strictly after d, whether or not d is a working day: from a Saturday, 1 working day is the
+  // Monday.
   EXPECT_THAT(ew.add_working_days(D("2025-01-04"), 1), IsOkAndHolds(Eq(D("2025-01-06"))));
   EXPECT_THAT(ew.add_working_days(D("2025-01-03"), 1), IsOkAndHolds(Eq(D("2025-01-06"))));
   EXPECT_THAT(ew.add_working_days(D("2025-01-06"), -1), IsOkAndHolds(Eq(D("2025-01-03"))));
@@ -52,32 +53,39 @@ TEST(WorkingDays, EdgesOfTheSupportedRangeAreErrorsNotWrongDates) {
                        HasSubstr("2199-12-30 + 5 working days is outside the supported range")));
   EXPECT_THAT(ew.add_working_days(D("1900-01-03"), -5),
               StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("1900-01-03 + -5 working days")));
-  EXPECT_THAT(ew.add_working_days(D("2025-01-01"), INT64_MAX), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside")));
-  EXPECT_THAT(ew.add_working_days(D("2025-01-01"), INT64_MIN + 1), StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside")));
+  EXPECT_THAT(ew.add_working_days(D("2025-01-01"), INT64_MAX),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside")));
+  EXPECT_THAT(ew.add_working_days(D("2025-01-01"), INT64_MIN + 1),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("outside")));
   EXPECT_THAT(ew.is_working_day(Date(1899, 12, 31)),
               StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("1899-12-31 is outside")));
   EXPECT_THAT(ew.working_days_between(D("2025-01-01"), Date(2200, 1, 1)),
               StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("2200-01-01 is outside")));
   EXPECT_THAT(ew.is_working_day(Date(boost::gregorian::not_a_date_time)),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("not a date")));
-  EXPECT_THAT(ew.latest_start(D("1900-01-10"), Period::working_days(30)),
-              StatusIs(absl::StatusCode::kOutOfRange,
-                       HasSubstr("the latest start for 30 working days before 1900-01-10 is outside")));
+  EXPECT_THAT(
+      ew.latest_start(D("1900-01-10"), Period::working_days(30)),
+      StatusIs(absl::StatusCode::kOutOfRange,
+               HasSubstr("the latest start for 30 working days before 1900-01-10 is outside")));
   // Counts too large for any date, in every unit, are range errors (and never overflow).
-  for (PeriodUnit unit : {PeriodUnit::kDays, PeriodUnit::kWeeks, PeriodUnit::kMonths, PeriodUnit::kYears,
-                          PeriodUnit::kWorkingDays}) {
-    for (int64_t count : {INT64_MAX, INT64_MIN, INT64_MIN + 1, kSupportedDays + 1, -kSupportedDays - 1}) {
-      EXPECT_THAT(ew.add(D("2025-01-01"), Period{count, unit}),
-                  StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("is outside the supported range")));
-      EXPECT_THAT(ew.latest_start(D("2025-01-01"), Period{count, unit}),
-                  StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("is outside the supported range")));
+  for (PeriodUnit unit : {PeriodUnit::kDays, PeriodUnit::kWeeks, PeriodUnit::kMonths,
+                          PeriodUnit::kYears, PeriodUnit::kWorkingDays}) {
+    for (int64_t count :
+         {INT64_MAX, INT64_MIN, INT64_MIN + 1, kSupportedDays + 1, -kSupportedDays - 1}) {
+      EXPECT_THAT(
+          ew.add(D("2025-01-01"), Period{count, unit}),
+          StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("is outside the supported range")));
+      EXPECT_THAT(
+          ew.latest_start(D("2025-01-01"), Period{count, unit}),
+          StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("is outside the supported range")));
     }
   }
   // The last working day of the range can still be reached exactly.
   EXPECT_THAT(ew.add_working_days(D("2199-12-29"), 1), IsOkAndHolds(Eq(D("2199-12-30"))));
 }
 
-// The reference: a walk one day at a time, asking only "is it the weekend, or in the holiday list?".
+// The reference: a walk one day at a time, asking only "is it the weekend, or in the holiday
+// list?".
 class DayByDay {
  public:
   explicit DayByDay(const Calendar& calendar) {
@@ -116,7 +124,8 @@ TEST(WorkingDays, ConstantTimeTablesAgreeWithADayByDayWalk) {
         ASSERT_EQ(*ew.working_days_between(d, walk), n) << format_date(d) << ", +" << k;
       }
     }
-    // Backward, the mirror image: `before` counts working days in [walk, d), `between` those in (walk, d].
+    // Backward, the mirror image: `before` counts working days in [walk, d), `between` those in
+    // (walk, d].
     int64_t before = 0;
     int64_t between = 0;
     walk = d;
@@ -133,14 +142,16 @@ TEST(WorkingDays, ConstantTimeTablesAgreeWithADayByDayWalk) {
   }
 }
 
-// latest_start against its definition, for every kind of period: add(e, P) <= x and add(e + 1 day, P) > x.
-// Because add(., P) never decreases, that pins e as the latest such date; MonotoneInTheStart checks that.
+// latest_start against its definition, for every kind of period: add(e, P) <= x and add(e + 1 day,
+// P) > x. Because add(., P) never decreases, that pins e as the latest such date;
+// MonotoneInTheStart checks that.
 TEST(LatestStart, MeetsItsDefinitionForEveryKindOfPeriod) {
   const Calendar& ew = Calendar::england_and_wales();
-  const Period periods[] = {Period::days(10),          Period::weeks(12),         Period::months(3),
-                            Period::months(1),         Period::years(3),          Period::working_days(30),
-                            Period::working_days(1),   Period::working_days(260), Period::days(-5),
-                            Period::months(-2),        Period::working_days(-20), Period::working_days(0)};
+  const Period periods[] = {
+      Period::days(10),        Period::weeks(12),         Period::months(3),
+      Period::months(1),       Period::years(3),          Period::working_days(30),
+      Period::working_days(1), Period::working_days(260), Period::days(-5),
+      Period::months(-2),      Period::working_days(-20), Period::working_days(0)};
   for (Date x = D("2010-01-01"); x <= D("2030-12-31"); x += days(1)) {
     for (const Period& p : periods) {
       const absl::StatusOr<Date> e = ew.latest_start(x, p);
@@ -165,27 +176,34 @@ TEST(LatestStart, MonotoneInTheStart) {
 
 TEST(LatestStart, WorkedExamples) {
   const Calendar& ew = Calendar::england_and_wales();
-  EXPECT_THAT(ew.latest_start(D("2025-04-30"), Period::months(3)), IsOkAndHolds(Eq(D("2025-01-31"))));
-  // "Pay within 30 working days" due Wed 29 Jan 2025: any receipt up to Sun 15 Dec 2024 is due by then.
-  EXPECT_THAT(ew.latest_start(D("2025-01-29"), Period::working_days(30)), IsOkAndHolds(Eq(D("2024-12-15"))));
+  EXPECT_THAT(ew.latest_start(D("2025-04-30"), Period::months(3)),
+              IsOkAndHolds(Eq(D("2025-01-31"))));
+  // "Pay within 30 working days" due Wed 29 Jan 2025: any receipt up to Sun 15 Dec 2024 is due by
+  // then.
+  EXPECT_THAT(ew.latest_start(D("2025-01-29"), Period::working_days(30)),
+              IsOkAndHolds(Eq(D("2024-12-15"))));
   EXPECT_THAT(ew.add(D("2024-12-15"), Period::working_days(30)), IsOkAndHolds(Eq(D("2025-01-29"))));
   EXPECT_THAT(ew.add(D("2024-12-16"), Period::working_days(30)), IsOkAndHolds(Eq(D("2025-01-30"))));
-  // 12 weeks: a consultation opening Mon 6 Jan 2025 meets "12 weeks" when it closes on or after 31 Mar.
+  // 12 weeks: a consultation opening Mon 6 Jan 2025 meets "12 weeks" when it closes on or after 31
+  // Mar.
   EXPECT_THAT(ew.add(D("2025-01-06"), Period::weeks(12)), IsOkAndHolds(Eq(D("2025-03-31"))));
-  EXPECT_THAT(ew.latest_start(D("2025-03-31"), Period::weeks(12)), IsOkAndHolds(Eq(D("2025-01-06"))));
+  EXPECT_THAT(ew.latest_start(D("2025-03-31"), Period::weeks(12)),
+              IsOkAndHolds(Eq(D("2025-01-06"))));
 }
 
 TEST(CustomCalendar, ClosureDaysAndAnotherWeekend) {
   const Calendar& ew = Calendar::england_and_wales();
   // A council that shuts between Christmas and New Year.
   std::vector<Holiday> shutdown;
-  for (const char* day : {"2024-12-27", "2024-12-30", "2024-12-31"}) shutdown.push_back({D(day), "Council closure"});
+  for (const char* day : {"2024-12-27", "2024-12-30", "2024-12-31"})
+    shutdown.push_back({D(day), "Council closure"});
   const absl::StatusOr<Calendar> council = ew.with_closures("stockton-council", shutdown);
   ASSERT_TRUE(council.ok()) << council.status();
   EXPECT_EQ(council->name(), "stockton-council");
   EXPECT_THAT(council->is_working_day(D("2024-12-30")), IsOkAndHolds(false));
   EXPECT_THAT(council->add_working_days(D("2024-12-13"), 30), IsOkAndHolds(Eq(D("2025-02-03"))));
-  EXPECT_THAT(ew.add_working_days(D("2024-12-13"), 30), IsOkAndHolds(Eq(D("2025-01-29"))));  // base unchanged
+  EXPECT_THAT(ew.add_working_days(D("2024-12-13"), 30),
+              IsOkAndHolds(Eq(D("2025-01-29"))));  // base unchanged
   EXPECT_EQ(council->holidays_on(D("2024-12-27")).size(), 1u);
   EXPECT_EQ(council->holidays_in(2024)->size(), 11u);
   // Works Saturdays, closed Sundays and Mondays.
@@ -196,21 +214,24 @@ TEST(CustomCalendar, ClosureDaysAndAnotherWeekend) {
   EXPECT_THAT(shifted->is_working_day(D("2025-01-06")), IsOkAndHolds(false));  // a Monday
   EXPECT_EQ(shifted->weekend().to_string(), "Monday and Sunday");
   // Closures must lie in the supported range.
-  EXPECT_THAT(ew.with_closures("bad", {{Date(2200, 1, 2), "Far future"}}),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("holiday \"Far future\" in calendar \"bad\": 2200-01-02 is outside")));
+  EXPECT_THAT(
+      ew.with_closures("bad", {{Date(2200, 1, 2), "Far future"}}),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("holiday \"Far future\" in calendar \"bad\": 2200-01-02 is outside")));
 }
 
 TEST(CustomCalendar, FromScratchWithNoWeekend) {
   const absl::StatusOr<Calendar> every_day = Calendar::create("every-day", Weekend(), {});
   ASSERT_TRUE(every_day.ok());
   EXPECT_THAT(every_day->add_working_days(D("2025-01-01"), 30), IsOkAndHolds(Eq(D("2025-01-31"))));
-  EXPECT_THAT(every_day->working_days_between(D("1900-01-01"), D("2199-12-31")), IsOkAndHolds(kSupportedDays - 1));
+  EXPECT_THAT(every_day->working_days_between(D("1900-01-01"), D("2199-12-31")),
+              IsOkAndHolds(kSupportedDays - 1));
 }
 
 TEST(Weekend, ParsesDayNames) {
   EXPECT_EQ(*Weekend::parse("sat,sun"), Weekend::saturday_and_sunday());
-  EXPECT_EQ(*Weekend::parse("Friday, Saturday"), (Weekend{boost::date_time::Friday, boost::date_time::Saturday}));
+  EXPECT_EQ(*Weekend::parse("Friday, Saturday"),
+            (Weekend{boost::date_time::Friday, boost::date_time::Saturday}));
   EXPECT_EQ(*Weekend::parse(""), Weekend());
   EXPECT_THAT(Weekend::parse("sat,sunday,fryday"),
               StatusIs(absl::StatusCode::kInvalidArgument,
@@ -219,7 +240,8 @@ TEST(Weekend, ParsesDayNames) {
   EXPECT_EQ(Weekend().to_string(), "no weekend");
 }
 
-// The built-in calendars are built on first use; threads racing to that first use all see one calendar.
+// The built-in calendars are built on first use; threads racing to that first use all see one
+// calendar.
 TEST(BuiltinCalendars, SafeToShareBetweenThreads) {
   std::vector<std::thread> threads;
   std::vector<int64_t> totals(4);
@@ -227,7 +249,8 @@ TEST(BuiltinCalendars, SafeToShareBetweenThreads) {
     threads.emplace_back([t, &totals] {
       const Calendar& calendar = t % 2 ? Calendar::scotland() : Calendar::northern_ireland();
       int64_t total = 0;
-      for (Date d = D("2000-01-01"); d <= D("2010-12-31"); d += days(1)) total += *calendar.working_days_between(d, d + days(30));
+      for (Date d = D("2000-01-01"); d <= D("2010-12-31"); d += days(1))
+        total += *calendar.working_days_between(d, d + days(30));
       totals[t] = total;
     });
   }

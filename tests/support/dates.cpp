@@ -27,7 +27,8 @@ std::vector<Holiday> holidays_of(const Calendar& calendar, int64_t year) {
 const std::vector<Holiday>& published_england_and_wales_holidays() {
   static const std::vector<Holiday> holidays = [] {
     std::vector<Holiday> out;
-    const std::string path = std::string(COMPACT_TEST_DATA_DIR) + "/england-and-wales-bank-holidays-2012-2026.tsv";
+    const std::string path =
+        std::string(COMPACT_TEST_DATA_DIR) + "/england-and-wales-bank-holidays-2012-2026.tsv";
     std::ifstream in(path);
     if (!in) {
       std::cerr << "cannot read " << path << "\n";

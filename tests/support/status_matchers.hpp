@@ -22,9 +22,10 @@ MATCHER(IsOk, "is OK") {
   return status.ok();
 }
 
-MATCHER_P(IsOkAndHolds, value_matcher, "is OK and holds a value that " +
-                                           ::testing::DescribeMatcher<typename std::decay_t<arg_type>::value_type>(
-                                           value_matcher)) {
+MATCHER_P(
+    IsOkAndHolds, value_matcher,
+    "is OK and holds a value that " +
+        ::testing::DescribeMatcher<typename std::decay_t<arg_type>::value_type>(value_matcher)) {
   if (!arg.ok()) {
     *result_listener << "whose status is " << arg.status();
     return false;
@@ -38,8 +39,8 @@ MATCHER_P2(StatusIs, code, message_matcher,
                ::testing::DescribeMatcher<std::string>(message_matcher)) {
   const absl::Status& status = status_of(arg);
   *result_listener << "whose status is " << status;
-  return status.code() == code &&
-         ::testing::Matches(message_matcher)(std::string(status.message().data(), status.message().size()));
+  return status.code() == code && ::testing::Matches(message_matcher)(std::string(
+                                      status.message().data(), status.message().size()));
 }
 
 }  // namespace compact::testing

@@ -1,18 +1,22 @@
 #pragma once
 // A working-day calendar: a weekend plus named holidays, and exact date arithmetic over it.
 //
-// Working days are the days that are neither in the weekend nor holidays. Conventions (docs/dates.md):
-//  - add_working_days(d, n), n > 0: the n-th working day strictly after d, whether or not d is one. An invoice
-//    received Fri 13 Dec 2024 is due by Wed 29 Jan 2025 under "30 working days". n < 0 is the mirror image,
-//    strictly before d; n = 0 is d itself.
-//  - working_days_between(a, b): the working days in (a, b], negative when b < a. It is the inverse of
+// Working days are the days that are neither in the weekend nor holidays. Conventions
+// (docs/dates.md):
+//  - add_working_days(d, n), n > 0: the n-th working day strictly after d, whether or not d is one.
+//  An invoice
+//    received Fri 13 Dec 2024 is due by Wed 29 Jan 2025 under "30 working days". n < 0 is the
+//    mirror image, strictly before d; n = 0 is d itself.
+//  - working_days_between(a, b): the working days in (a, b], negative when b < a. It is the inverse
+//  of
 //    add_working_days: working_days_between(d, add_working_days(d, n)) == n.
-//  - latest_start(x, P): the latest e with add(e, P) <= x, for every kind of period. "At least P before x"
+//  - latest_start(x, P): the latest e with add(e, P) <= x, for every kind of period. "At least P
+//  before x"
 //    is met by any event on or before it.
 //
-// Every query is constant time: the calendar holds, for each day of the supported range, the number of
-// working days before it, and the day of each working day by its rank. A Calendar is immutable; copies share
-// those tables, and any number of threads may use one at once.
+// Every query is constant time: the calendar holds, for each day of the supported range, the number
+// of working days before it, and the day of each working day by its rank. A Calendar is immutable;
+// copies share those tables, and any number of threads may use one at once.
 
 #include <cstdint>
 #include <memory>
@@ -34,8 +38,9 @@ namespace compact {
 
 class Calendar {
  public:
-  // The built-in calendars, built on first use and shared: bank holidays of England and Wales, of Scotland
-  // and of Northern Ireland, 1900 to 2199, with Saturday and Sunday as the weekend (docs/calendars.md).
+  // The built-in calendars, built on first use and shared: bank holidays of England and Wales, of
+  // Scotland and of Northern Ireland, 1900 to 2199, with Saturday and Sunday as the weekend
+  // (docs/calendars.md).
   static const Calendar& england_and_wales();
   static const Calendar& scotland();
   static const Calendar& northern_ireland();
@@ -45,12 +50,13 @@ class Calendar {
   // A built-in calendar by name; NotFound lists the names (and suggests one for a typo).
   static absl::StatusOr<Calendar> builtin(std::string_view name);
 
-  // A calendar with `holidays` (in any order; two on one date are both kept) and `weekend`. A holiday outside
-  // the supported range is an InvalidArgument naming it.
-  static absl::StatusOr<Calendar> create(std::string name, Weekend weekend, std::vector<Holiday> holidays);
+  // A calendar with `holidays` (in any order; two on one date are both kept) and `weekend`. A
+  // holiday outside the supported range is an InvalidArgument naming it.
+  static absl::StatusOr<Calendar> create(std::string name, Weekend weekend,
+                                         std::vector<Holiday> holidays);
 
-  // This calendar plus extra closure days (a council's Christmas shutdown, say), and optionally another
-  // weekend in place of this one's.
+  // This calendar plus extra closure days (a council's Christmas shutdown, say), and optionally
+  // another weekend in place of this one's.
   absl::StatusOr<Calendar> with_closures(std::string name, std::vector<Holiday> closures,
                                          std::optional<Weekend> weekend = std::nullopt) const;
 
@@ -67,11 +73,12 @@ class Calendar {
     const int64_t i = to_day_index(d);
     if (!in_table(d, i)) return check_supported(d);
     if (n == 0) return d;
-    // Working days strictly after d start at rank working_before[i + 1]; those strictly before d end at rank
-    // working_before[i] - 1. Clamping n first keeps the sum from overflowing: a count beyond the range's
-    // length is out of range whatever it is.
+    // Working days strictly after d start at rank working_before[i + 1]; those strictly before d
+    // end at rank working_before[i] - 1. Clamping n first keeps the sum from overflowing: a count
+    // beyond the range's length is out of range whatever it is.
     const int64_t m = clamp_count(n);
-    const int64_t rank = m > 0 ? tables_->working_before[i + 1] + (m - 1) : tables_->working_before[i] + m;
+    const int64_t rank =
+        m > 0 ? tables_->working_before[i + 1] + (m - 1) : tables_->working_before[i] + m;
     return working_day_of_rank(rank, d, Period::working_days(n));
   }
 
@@ -80,8 +87,8 @@ class Calendar {
     const int64_t j = to_day_index(b);
     if (!in_table(a, i)) return check_supported(a);
     if (!in_table(b, j)) return check_supported(b);
-    // Working days in (a, b] are those up to b less those up to a; the same difference is the negated count
-    // of (b, a] when b < a.
+    // Working days in (a, b] are those up to b less those up to a; the same difference is the
+    // negated count of (b, a] when b < a.
     return static_cast<int64_t>(tables_->working_before[j + 1]) - tables_->working_before[i + 1];
   }
 
@@ -93,17 +100,17 @@ class Calendar {
   absl::StatusOr<Date> working_day_on_or_after(Date d) const;
   absl::StatusOr<Date> working_day_on_or_before(Date d) const;
 
-  // d + p for any kind of period: days, weeks (7 days), months and years (corresponding date) and working
-  // days (add_working_days).
+  // d + p for any kind of period: days, weeks (7 days), months and years (corresponding date) and
+  // working days (add_working_days).
   absl::StatusOr<Date> add(Date d, Period p) const;
 
-  // The latest e with add(e, p) <= x. Exact for every kind of period; it is not the same as add(x, -p) for
-  // months (x = 30 Apr, 3 months: 31 Jan, not 30 Jan) or working days (x = Wed 29 Jan 2025, 30 working days:
-  // Sun 15 Dec 2024, not Mon 16 Dec).
+  // The latest e with add(e, p) <= x. Exact for every kind of period; it is not the same as add(x,
+  // -p) for months (x = 30 Apr, 3 months: 31 Jan, not 30 Jan) or working days (x = Wed 29 Jan 2025,
+  // 30 working days: Sun 15 Dec 2024, not Mon 16 Dec).
   absl::StatusOr<Date> latest_start(Date x, Period p) const;
 
-  // The holidays of `year`, in date order (including any that fall on the weekend); OutOfRange outside
-  // 1900..2199.
+  // The holidays of `year`, in date order (including any that fall on the weekend); OutOfRange
+  // outside 1900..2199.
   absl::StatusOr<std::vector<Holiday>> holidays_in(int64_t year) const;
 
   // The holidays on `d` (none, usually; a closure day may share a date with a bank holiday).
@@ -113,25 +120,30 @@ class Calendar {
   struct Tables {
     std::string name;
     Weekend weekend;
-    std::vector<Holiday> holidays;        // sorted by date
-    std::vector<int32_t> working_before;  // [i]: working days among the first i days of the range (size N+1)
-    std::vector<int32_t> working_day;     // [k]: the day index of the working day of rank k
+    std::vector<Holiday> holidays;  // sorted by date
+    std::vector<int32_t>
+        working_before;  // [i]: working days among the first i days of the range (size N+1)
+    std::vector<int32_t> working_day;  // [k]: the day index of the working day of rank k
   };
 
   explicit Calendar(std::shared_ptr<const Tables> tables) : tables_(std::move(tables)) {}
 
-  // Any count larger than the number of days in the supported range leads out of it, in every unit; clamped
-  // to that, counts can be multiplied (weeks, years) and added to indexes without overflow.
+  // Any count larger than the number of days in the supported range leads out of it, in every unit;
+  // clamped to that, counts can be multiplied (weeks, years) and added to indexes without overflow.
   static constexpr int64_t clamp_count(int64_t n) {
     return n < -kSupportedDays ? -kSupportedDays : (n > kSupportedDays ? kSupportedDays : n);
   }
 
   // True when d is a real date inside the table; i is its day index.
-  static bool in_table(Date d, int64_t i) { return !d.is_special() && i >= 0 && i < kSupportedDays; }
+  static bool in_table(Date d, int64_t i) {
+    return !d.is_special() && i >= 0 && i < kSupportedDays;
+  }
 
-  // The working day of `rank`, or OutOfRange naming `d + p` when no such working day is in the range.
+  // The working day of `rank`, or OutOfRange naming `d + p` when no such working day is in the
+  // range.
   absl::StatusOr<Date> working_day_of_rank(int64_t rank, Date d, Period p) const {
-    if (rank < 0 || rank >= static_cast<int64_t>(tables_->working_day.size())) return sum_out_of_range(d, p);
+    if (rank < 0 || rank >= static_cast<int64_t>(tables_->working_day.size()))
+      return sum_out_of_range(d, p);
     return from_day_index(tables_->working_day[static_cast<size_t>(rank)]);
   }
 

@@ -1,11 +1,11 @@
 #pragma once
 // Adding days, months and years to a date, and the exact inverse for months. No calendar is needed.
 //
-// Months follow the corresponding-date rule (Dodds v Walker [1981]): d + n months is the same day-number
-// n months later, or the last day of that month when it has no such day. So 31 Jan + 1 month = 28 (or 29)
-// Feb, 28 Feb + 1 month = 28 Mar (not 31 Mar: a month-end is not "snapped" to the next month-end, which is
-// where Boost's months() goes wrong), and 30 Sep 1978 + 4 months = 30 Jan 1979. A year is 12 months, so
-// 29 Feb 2024 + 1 year = 28 Feb 2025.
+// Months follow the corresponding-date rule (Dodds v Walker [1981]): d + n months is the same
+// day-number n months later, or the last day of that month when it has no such day. So 31 Jan + 1
+// month = 28 (or 29) Feb, 28 Feb + 1 month = 28 Mar (not 31 Mar: a month-end is not "snapped" to
+// the next month-end, which is where Boost's months() goes wrong), and 30 Sep 1978 + 4 months = 30
+// Jan 1979. A year is 12 months, so 29 Feb 2024 + 1 year = 28 Feb 2025.
 //
 // Every function refuses a date outside the supported range, given or computed, with OutOfRange.
 
@@ -21,9 +21,9 @@ absl::StatusOr<Date> add_days(Date d, int64_t n);
 absl::StatusOr<Date> add_months(Date d, int64_t n);
 absl::StatusOr<Date> add_years(Date d, int64_t n);
 
-// The latest e with add_months(e, n) <= x: the date on which a "at least n months before x" act is last in
-// time. Not the same as add_months(x, -n): for x = 30 Apr and n = 3 it is 31 Jan (31 Jan + 3 months =
-// 30 Apr), where counting back gives 30 Jan.
+// The latest e with add_months(e, n) <= x: the date on which a "at least n months before x" act is
+// last in time. Not the same as add_months(x, -n): for x = 30 Apr and n = 3 it is 31 Jan (31 Jan +
+// 3 months = 30 Apr), where counting back gives 30 Jan.
 absl::StatusOr<Date> latest_start_months(Date x, int64_t n);
 
 // The errors these functions (and Calendar's) return when the answer leaves the supported range:

@@ -9,8 +9,8 @@ namespace compact {
 
 struct Holiday {
   Date date;
-  // The published name, e.g. "Christmas Day". A substitute day keeps the name of the holiday it stands for,
-  // as GOV.UK publishes it, and is marked by `substitute`.
+  // The published name, e.g. "Christmas Day". A substitute day keeps the name of the holiday it
+  // stands for, as GOV.UK publishes it, and is marked by `substitute`.
   std::string name;
   bool substitute = false;
 

@@ -1,6 +1,6 @@
 #pragma once
-// The days of the week that are never working days in a calendar: Saturday and Sunday unless a custom
-// calendar says otherwise (a service that works Saturdays and closes Mondays, say).
+// The days of the week that are never working days in a calendar: Saturday and Sunday unless a
+// custom calendar says otherwise (a service that works Saturdays and closes Mondays, say).
 
 #include <cstdint>
 #include <initializer_list>
@@ -16,15 +16,17 @@ class Weekend {
  public:
   using Weekday = boost::date_time::weekdays;  // Sunday = 0 ... Saturday = 6, as Boost numbers them
 
-  static constexpr Weekend saturday_and_sunday() { return Weekend({boost::date_time::Saturday, boost::date_time::Sunday}); }
+  static constexpr Weekend saturday_and_sunday() {
+    return Weekend({boost::date_time::Saturday, boost::date_time::Sunday});
+  }
 
   constexpr Weekend() = default;  // no weekend: every day is a working day unless it is a holiday
   constexpr Weekend(std::initializer_list<Weekday> days) {
     for (Weekday day : days) mask_ = static_cast<uint8_t>(mask_ | (1u << day));
   }
 
-  // Parses a comma-separated list of English day names or their three-letter forms: "sat,sun", "Friday".
-  // An empty string is a week with no weekend.
+  // Parses a comma-separated list of English day names or their three-letter forms: "sat,sun",
+  // "Friday". An empty string is a week with no weekend.
   static absl::StatusOr<Weekend> parse(std::string_view text);
 
   constexpr bool contains(Weekday day) const { return (mask_ >> day) & 1u; }

@@ -1,6 +1,7 @@
 #pragma once
-// Debian's Abseil is built with ABSL_OPTION_USE_STD_STRING_VIEW 0, so absl::string_view is its own type and
-// does not convert from std::string_view. Our APIs take std::string_view; this bridges to absl::StrCat & co.
+// Debian's Abseil is built with ABSL_OPTION_USE_STD_STRING_VIEW 0, so absl::string_view is its own
+// type and does not convert from std::string_view. Our APIs take std::string_view; this bridges to
+// absl::StrCat & co.
 
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
 #pragma once
-// Suggestions for misspelt names ("wokring days" -> "working days"), shared by every parser that reports an
-// unknown word: period units now, field names and rule ids later.
+// Suggestions for misspelt names ("wokring days" -> "working days"), shared by every parser that
+// reports an unknown word: period units now, field names and rule ids later.
 
 #include <optional>
 #include <span>
@@ -12,8 +12,9 @@ namespace compact {
 // Levenshtein distance between `a` and `b`, comparing ASCII letters case-insensitively.
 int edit_distance(std::string_view a, std::string_view b);
 
-// The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of the
-// word's length in edits (and at least one edit allowed). Ties go to the earlier candidate.
-std::optional<std::string> closest_match(std::string_view word, std::span<const std::string_view> candidates);
+// The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of
+// the word's length in edits (and at least one edit allowed). Ties go to the earlier candidate.
+std::optional<std::string> closest_match(std::string_view word,
+                                         std::span<const std::string_view> candidates);
 
 }  // namespace compact
