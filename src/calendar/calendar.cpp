@@ -15,8 +15,6 @@ namespace {
 constexpr std::array<std::string_view, 3> kBuiltinNames = {"england-and-wales", "scotland",
                                                            "northern-ireland"};
 
-bool by_date(const Holiday& a, const Holiday& b) { return a.date < b.date; }
-
 std::vector<Holiday> all_uk_bank_holidays(UkJurisdiction where) {
   std::vector<Holiday> holidays;
   for (int year = kFirstSupportedYear; year <= kLastSupportedYear; ++year) {
@@ -80,7 +78,7 @@ absl::StatusOr<Calendar> Calendar::create(std::string name, Weekend weekend,
           absl::StrCat("holiday \"", holiday.name, "\" in calendar \"", name, "\": ", s.message()));
     }
   }
-  std::stable_sort(holidays.begin(), holidays.end(), by_date);
+  std::stable_sort(holidays.begin(), holidays.end(), earlier);
 
   auto tables = std::make_shared<Tables>();
   std::vector<bool> closed(static_cast<size_t>(kSupportedDays), false);
@@ -189,8 +187,11 @@ absl::StatusOr<Date> Calendar::latest_start_working_days(Date x, int64_t n) cons
   // e - |n| lands on the working day of rank working_before[e] + n, which must be at most
   // working_to_x - 1: at most working_to_x - 1 - n working days may lie strictly before e, so e is
   // the working day of that rank.
+  // With no working day on or before x in the range, the answer depends on days before it.
   const int64_t rank = working_to_x - 1 - n;
-  if (rank >= count) return latest_start_out_of_range(x, Period::working_days(n));
+  if (working_to_x == 0 || rank >= count) {
+    return latest_start_out_of_range(x, Period::working_days(n));
+  }
   return from_day_index(tables_->working_day[static_cast<size_t>(rank)]);
 }
 
@@ -201,16 +202,16 @@ absl::StatusOr<std::vector<Holiday>> Calendar::holidays_in(int64_t year) const {
   const Date first(static_cast<unsigned short>(year), 1, 1);
   const Date last(static_cast<unsigned short>(year), 12, 31);
   const auto& all = tables_->holidays;
-  const auto begin = std::lower_bound(all.begin(), all.end(), Holiday{first, {}, false}, by_date);
-  const auto end = std::upper_bound(begin, all.end(), Holiday{last, {}, false}, by_date);
+  const auto begin = std::lower_bound(all.begin(), all.end(), Holiday{first, {}, false}, earlier);
+  const auto end = std::upper_bound(begin, all.end(), Holiday{last, {}, false}, earlier);
   return std::vector<Holiday>(begin, end);
 }
 
-std::span<const Holiday> Calendar::holidays_on(Date d) const {
+std::vector<Holiday> Calendar::holidays_on(Date d) const {
   const auto& all = tables_->holidays;
   const auto [begin, end] =
-      std::equal_range(all.begin(), all.end(), Holiday{d, {}, false}, by_date);
-  return {begin, end};
+      std::equal_range(all.begin(), all.end(), Holiday{d, {}, false}, earlier);
+  return std::vector<Holiday>(begin, end);
 }
 
 }  // namespace compact

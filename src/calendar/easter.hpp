@@ -7,11 +7,11 @@ namespace compact {
 // Easter Sunday of a Gregorian year (1583 onwards), by the anonymous Gregorian algorithm (Meeus,
 // Astronomical Algorithms, ch. 8; Jones 1876; Butcher 1876). It is the arithmetic form of the
 // Gregorian computus:
-//   a     the year's place in the 19-year Metonic cycle (golden number - 1), which fixes the lunar
-//   phase; b..g  the century's solar correction (dropped leap days, d) and lunar correction (g, via
-//   f); h     days from 21 March to the paschal full moon, mod 30 (the epact, corrected); l days
-//   from that full moon to the following Sunday; m     the correction for the two exceptional
-//   epacts that would put Easter after 25 April.
+//   a     the year's place in the 19-year Metonic cycle (golden number - 1): the lunar phase;
+//   b..g  the century's solar correction (dropped leap days, d) and lunar correction (g, via f);
+//   h     days from 21 March to the paschal full moon, mod 30 (the corrected epact);
+//   l     days from that full moon to the following Sunday;
+//   m     the correction for the two exceptional epacts that would put Easter after 25 April.
 // Easter is then h + l - 7m + 22 days after 28 February, written as month and day below. Checked
 // against Python's dateutil (an independent implementation) for every year 1900-2199 and against
 // GOV.UK's dates.

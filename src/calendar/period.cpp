@@ -69,7 +69,10 @@ absl::StatusOr<Period> parse_period(std::string_view text) {
   }
   size_t pos = 0;
   const bool negative = s[pos] == '-';
-  if (s[pos] == '-' || s[pos] == '+') ++pos;
+  if (s[pos] == '-' || s[pos] == '+') {
+    ++pos;
+    if (pos < s.size() && s[pos] == ' ') ++pos;  // "- 5 days" reads as "-5 days"
+  }
   const size_t digits_start = pos;
   int64_t count = 0;
   while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) {
@@ -80,13 +83,14 @@ absl::StatusOr<Period> parse_period(std::string_view text) {
     ++pos;
   }
   if (pos == digits_start) {
+    if (pos == s.size()) return period_error(text, "expected a whole number after the sign");
     const std::string_view word =
         std::string_view(s).substr(digits_start, s.find(' ', digits_start) - digits_start);
     return period_error(
         text, absl::StrCat("expected a whole number first, found \"", to_absl(word), "\""));
   }
   if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
-    return period_error(text, "the number must be whole (write 6 weeks, not 1.5 months)");
+    return period_error(text, "the count must be a whole number of units");
   }
   const std::string_view unit_text =
       std::string_view(s).substr(pos < s.size() && s[pos] == ' ' ? pos + 1 : pos);

@@ -94,19 +94,18 @@ class HolidayYear {
   }
 
   std::vector<Holiday> finish() && {
-    std::sort(to_move_.begin(), to_move_.end(), by_date);
+    std::sort(to_move_.begin(), to_move_.end(), earlier);
     for (Holiday& holiday : to_move_) {
       do {
         holiday.date += date_duration(1);
       } while (kWeekend.contains(holiday.date) || taken(holiday.date));
       placed_.push_back(std::move(holiday));
     }
-    std::sort(placed_.begin(), placed_.end(), by_date);
+    std::sort(placed_.begin(), placed_.end(), earlier);
     return std::move(placed_);
   }
 
  private:
-  static bool by_date(const Holiday& a, const Holiday& b) { return a.date < b.date; }
   bool taken(Date d) const {
     return std::any_of(placed_.begin(), placed_.end(),
                        [d](const Holiday& h) { return h.date == d; });

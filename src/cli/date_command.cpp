@@ -116,11 +116,12 @@ int report_error(const absl::Status& status) {
   return 1;
 }
 
-// Runs one query from the command line, or with "-" one per line of standard input. Returns the
-// exit code.
-int run(const std::vector<std::string>& args, const LineAnswer& answer) {
-  if (args.size() == 1 && args[0] == "-")
+// Runs one query from the command line or, where `batch` allows, with "-" one query per line of
+// standard input. Returns the exit code.
+int run(const std::vector<std::string>& args, bool batch, const LineAnswer& answer) {
+  if (batch && args.size() == 1 && args[0] == "-") {
     return answer_lines(std::cin, std::cout, answer) == 0 ? 0 : 1;
+  }
   absl::StatusOr<std::string> result = answer(absl::StrJoin(args, " "));
   if (!result.ok()) return report_error(result.status());
   std::cout << *result << "\n";
@@ -134,45 +135,50 @@ void add_date_command(CLI::App& app, int* exit_code) {
   CLI::App* date = app.add_subcommand("date", "Date arithmetic over a working-day calendar");
   date->require_subcommand(1);
   date->add_option("--calendar", options->calendar,
-                   "england-and-wales (default), scotland or northern-ireland");
+                   absl::StrCat("The calendar: ",
+                                absl::StrJoin(Calendar::builtin_names(), ", ", append_string_view),
+                                " (default ", options->calendar, ")"));
 
   struct Query {
     const char* name;
     const char* help;
-    const char* args_help;
+    const char* args;
+    bool batch;  // whether "-" reads one query per line from standard input
     std::function<absl::StatusOr<std::string>(const Calendar&, std::string_view)> answer;
   };
   const std::vector<Query> queries = {
       {"add", "DATE + PERIOD (PERIOD: 12 weeks, 3 months, 30 working days, or 12w, 3m, 30wd ...)",
-       "DATE PERIOD, or - to read one query per line from standard input", answer_add},
-      {"sub", "The latest start e with e + PERIOD <= DATE",
-       "DATE PERIOD, or - to read one query per line from standard input", answer_sub},
-      {"between", "Working days in (FROM, TO], negative when TO is before FROM",
-       "FROM TO, or - to read one query per line from standard input",
+       "DATE PERIOD", true, answer_add},
+      {"sub", "The latest start e with e + PERIOD <= DATE", "DATE PERIOD", true, answer_sub},
+      {"between", "Working days in (FROM, TO], negative when TO is before FROM", "FROM TO", true,
        [options](const Calendar& calendar, std::string_view line) {
          return answer_between(calendar, line, options->calendar_days);
        }},
-      {"is-working-day", "true or false",
-       "DATE, or - to read one date per line from standard input", answer_is_working_day},
+      {"is-working-day", "true or false", "DATE", true, answer_is_working_day},
       {"holidays", "The holidays of YEAR: date, name, and \"substitute day\" where one is", "YEAR",
-       answer_holidays},
+       false, answer_holidays},
   };
   for (const Query& query : queries) {
     CLI::App* command = date->add_subcommand(query.name, query.help);
     command->fallthrough();
-    command->add_option("args", options->args, query.args_help)->required();
+    command
+        ->add_option("args", options->args,
+                     absl::StrCat(query.args, query.batch ? ", or - to read one query per line "
+                                                            "from standard input"
+                                                          : ""))
+        ->required();
     if (std::string_view(query.name) == "between") {
       command->add_flag("--days", options->calendar_days,
                         "Count calendar days instead of working days");
     }
-    command->callback([options, exit_code, answer = query.answer] {
+    command->callback([options, exit_code, batch = query.batch, answer = query.answer] {
       absl::StatusOr<Calendar> calendar = Calendar::builtin(options->calendar);
       if (!calendar.ok()) {
         *exit_code = report_error(calendar.status());
         return;
       }
-      *exit_code =
-          run(options->args, [&](std::string_view line) { return answer(*calendar, line); });
+      *exit_code = run(options->args, batch,
+                       [&](std::string_view line) { return answer(*calendar, line); });
     });
   }
 }

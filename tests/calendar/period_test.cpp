@@ -37,6 +37,7 @@ TEST(ParsePeriod, ReadsLongAndShortFormsAsTheCompactWritesThem) {
       {"  30   Working   Days ", Period::working_days(30)},
       {"30\tworking days", Period::working_days(30)},
       {"-3m", Period::months(-3)},
+      {"- 5 days", Period::days(-5)},
       {"+3m", Period::months(3)},
       {"0 days", Period::days(0)},
       {"1000000 days", Period::days(1000000)},
@@ -61,7 +62,10 @@ TEST(ParsePeriod, ErrorsNameTheBadPart) {
       {"twelve weeks", "expected a whole number first, found \"twelve\""},
       {"weeks", "expected a whole number first, found \"weeks\""},
       {"12", "\"12\" is not a period: no unit after the number"},
-      {"1.5 months", "the number must be whole"},
+      {"1.5 months", "the count must be a whole number of units"},
+      {"1.5 days", "the count must be a whole number of units"},
+      {"+", "expected a whole number after the sign"},
+      {"-", "expected a whole number after the sign"},
       {"", "empty period"},
       {"   ", "empty period"},
       {"1000001 days", "the number is larger than 1000000"},
@@ -92,6 +96,7 @@ TEST(PeriodToString, WritesTheLongFormThatParsesBack) {
 TEST(Period, KeepsItsUnitAndNegates) {
   EXPECT_NE(Period::weeks(12), Period::days(84));
   EXPECT_EQ(-Period::months(3), Period::months(-3));
+  EXPECT_EQ(-Period::days(INT64_MIN), Period::days(INT64_MAX));
 }
 
 }  // namespace

@@ -142,22 +142,73 @@ TEST(WorkingDays, ConstantTimeTablesAgreeWithADayByDayWalk) {
   }
 }
 
+// working_days_between undoes add_working_days for n >= 0 from any day, and for n < 0 from working days.
+TEST(WorkingDays, BetweenUndoesAdding) {
+  const Calendar& ew = Calendar::england_and_wales();
+  for (Date d = D("2019-01-01"); d <= D("2021-12-31"); d += days(1)) {
+    const bool working = *ew.is_working_day(d);
+    for (int64_t n : {0, 1, 2, 30, 260, -1, -30}) {
+      const Date moved = *ew.add_working_days(d, n);
+      if (n >= 0 || working) {
+        ASSERT_THAT(ew.working_days_between(d, moved), IsOkAndHolds(n))
+            << format_date(d) << " " << n;
+      } else {
+        // (moved, d] holds the |n| - 1 working days after moved, but not d.
+        ASSERT_THAT(ew.working_days_between(d, moved), IsOkAndHolds(n + 1))
+            << format_date(d) << " " << n;
+      }
+    }
+  }
+  EXPECT_THAT(ew.add_working_days(D("2025-01-04"), -1), IsOkAndHolds(Eq(D("2025-01-03"))));
+  EXPECT_THAT(ew.working_days_between(D("2025-01-04"), D("2025-01-03")), IsOkAndHolds(0));
+}
+
 // latest_start against its definition, for every kind of period: add(e, P) <= x and add(e + 1 day,
 // P) > x. Because add(., P) never decreases, that pins e as the latest such date;
 // MonotoneInTheStart checks that.
-TEST(LatestStart, MeetsItsDefinitionForEveryKindOfPeriod) {
-  const Calendar& ew = Calendar::england_and_wales();
+TEST(LatestStart, MeetsItsDefinitionForEveryKindOfPeriodAndCalendar) {
   const Period periods[] = {
       Period::days(10),        Period::weeks(12),         Period::months(3),
       Period::months(1),       Period::years(3),          Period::working_days(30),
       Period::working_days(1), Period::working_days(260), Period::days(-5),
       Period::months(-2),      Period::working_days(-20), Period::working_days(0)};
-  for (Date x = D("2010-01-01"); x <= D("2030-12-31"); x += days(1)) {
-    for (const Period& p : periods) {
-      const absl::StatusOr<Date> e = ew.latest_start(x, p);
-      ASSERT_TRUE(e.ok()) << e.status();
-      ASSERT_LE(*ew.add(*e, p), x) << format_date(x) << " " << to_string(p);
-      ASSERT_GT(*ew.add(*e + days(1), p), x) << format_date(x) << " " << to_string(p);
+  for (const Calendar* calendar :
+       {&Calendar::england_and_wales(), &Calendar::scotland(), &Calendar::northern_ireland()}) {
+    for (Date x = D("2010-01-01"); x <= D("2030-12-31"); x += days(1)) {
+      for (const Period& p : periods) {
+        const absl::StatusOr<Date> e = calendar->latest_start(x, p);
+        ASSERT_TRUE(e.ok()) << e.status();
+        ASSERT_LE(*calendar->add(*e, p), x)
+            << calendar->name() << " " << format_date(x) << " " << to_string(p);
+        ASSERT_GT(*calendar->add(*e + days(1), p), x)
+            << calendar->name() << " " << format_date(x) << " " << to_string(p);
+      }
+    }
+  }
+}
+
+// At the start of the range an answer may depend on days before 1900: then it is a range error, and
+// any answer given still meets the definition.
+TEST(LatestStart, AtTheStartOfTheRange) {
+  const Calendar& sc = Calendar::scotland();  // 1 Jan 1900 was a holiday there: no working day yet
+  EXPECT_THAT(
+      sc.latest_start(D("1900-01-01"), Period::working_days(-1)),
+      StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("the latest start for -1 working day")));
+  for (const Calendar* calendar : {&Calendar::england_and_wales(), &Calendar::scotland()}) {
+    for (Date x = D("1900-01-01"); x <= D("1900-03-31"); x += days(1)) {
+      for (const Period& p :
+           {Period::working_days(-1), Period::working_days(-5), Period::working_days(1),
+            Period::working_days(5), Period::months(1), Period::days(10)}) {
+        const absl::StatusOr<Date> e = calendar->latest_start(x, p);
+        if (!e.ok()) {
+          ASSERT_EQ(e.status().code(), absl::StatusCode::kOutOfRange);
+          continue;
+        }
+        ASSERT_THAT(calendar->add(*e, p), IsOkAndHolds(::testing::Le(x)))
+            << format_date(x) << " " << to_string(p);
+        const absl::StatusOr<Date> next = calendar->add(*e + days(1), p);
+        ASSERT_TRUE(!next.ok() || *next > x) << format_date(x) << " " << to_string(p);
+      }
     }
   }
 }
@@ -184,6 +235,9 @@ TEST(LatestStart, WorkedExamples) {
               IsOkAndHolds(Eq(D("2024-12-15"))));
   EXPECT_THAT(ew.add(D("2024-12-15"), Period::working_days(30)), IsOkAndHolds(Eq(D("2025-01-29"))));
   EXPECT_THAT(ew.add(D("2024-12-16"), Period::working_days(30)), IsOkAndHolds(Eq(D("2025-01-30"))));
+  // Counting back instead gives Fri 13 Dec: earlier than the true latest start.
+  EXPECT_THAT(ew.add(D("2025-01-29"), Period::working_days(-30)),
+              IsOkAndHolds(Eq(D("2024-12-13"))));
   // 12 weeks: a consultation opening Mon 6 Jan 2025 meets "12 weeks" when it closes on or after 31
   // Mar.
   EXPECT_THAT(ew.add(D("2025-01-06"), Period::weeks(12)), IsOkAndHolds(Eq(D("2025-03-31"))));
@@ -220,6 +274,17 @@ TEST(CustomCalendar, ClosureDaysAndAnotherWeekend) {
                HasSubstr("holiday \"Far future\" in calendar \"bad\": 2200-01-02 is outside")));
 }
 
+TEST(CustomCalendar, WithNoWorkingDaysAtAll) {
+  const absl::StatusOr<Calendar> never =
+      Calendar::create("never", *Weekend::parse("mon,tue,wed,thu,fri,sat,sun"), {});
+  ASSERT_TRUE(never.ok());
+  EXPECT_THAT(never->is_working_day(D("2025-01-06")), IsOkAndHolds(false));
+  EXPECT_THAT(
+      never->add_working_days(D("2025-01-06"), 1),
+      StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("2025-01-06 + 1 working day is outside")));
+  EXPECT_THAT(never->working_days_between(D("1900-01-01"), D("2199-12-31")), IsOkAndHolds(0));
+}
+
 TEST(CustomCalendar, FromScratchWithNoWeekend) {
   const absl::StatusOr<Calendar> every_day = Calendar::create("every-day", Weekend(), {});
   ASSERT_TRUE(every_day.ok());
@@ -238,6 +303,9 @@ TEST(Weekend, ParsesDayNames) {
                        HasSubstr("\"fryday\" is not a day of the week; did you mean \"Friday\"?")));
   EXPECT_EQ(Weekend::saturday_and_sunday().to_string(), "Saturday and Sunday");
   EXPECT_EQ(Weekend().to_string(), "no weekend");
+  // Boost's special values have no day of the week; they are in no weekend (and Boost would throw).
+  EXPECT_FALSE(Weekend::saturday_and_sunday().contains(Date(boost::gregorian::not_a_date_time)));
+  EXPECT_FALSE(Weekend::saturday_and_sunday().contains(Date(boost::gregorian::pos_infin)));
 }
 
 // The built-in calendars are built on first use; threads racing to that first use all see one

@@ -69,6 +69,17 @@ def test_bad_input_is_an_error_naming_what_is_wrong(cli, args, message):
     assert message in result.stderr and result.stderr.count("\n") == 1
 
 
+def test_holidays_has_no_batch_mode(cli):
+    result = cli("date", "holidays", "-", stdin="2026\n")
+    assert result.returncode == 1
+    assert result.stderr == 'error: "-" is not a query; expected a year, like "2026"\n'
+
+
+def test_negative_periods_count_back(cli):
+    result = cli("date", "add", "2025-03-31", "-1m")
+    assert (result.returncode, result.stdout) == (0, "2025-02-28\n")
+
+
 def test_usage_errors_exit_2(cli):
     assert cli("date").returncode == 2
     assert cli("date", "frobnicate").returncode == 2

@@ -3,20 +3,18 @@
 //
 // Working days are the days that are neither in the weekend nor holidays. Conventions
 // (docs/dates.md):
-//  - add_working_days(d, n), n > 0: the n-th working day strictly after d, whether or not d is one.
-//  An invoice
-//    received Fri 13 Dec 2024 is due by Wed 29 Jan 2025 under "30 working days". n < 0 is the
-//    mirror image, strictly before d; n = 0 is d itself.
-//  - working_days_between(a, b): the working days in (a, b], negative when b < a. It is the inverse
-//  of
-//    add_working_days: working_days_between(d, add_working_days(d, n)) == n.
+//  - add_working_days(d, n), n > 0: the n-th working day strictly after d, whether or not d is
+//    one. An invoice received Fri 13 Dec 2024 is due by Wed 29 Jan 2025 under "30 working days".
+//    n < 0 is the mirror image, strictly before d; n = 0 is d itself.
+//  - working_days_between(a, b): the working days in (a, b], negative when b < a. It undoes
+//    add_working_days for n >= 0: working_days_between(d, add_working_days(d, n)) == n. For n < 0
+//    that holds only when d is a working day, since (a, b] counts b and not a.
 //  - latest_start(x, P): the latest e with add(e, P) <= x, for every kind of period. "At least P
-//  before x"
-//    is met by any event on or before it.
+//    before x" is met by any event on or before it.
 //
-// Every query is constant time: the calendar holds, for each day of the supported range, the number
-// of working days before it, and the day of each working day by its rank. A Calendar is immutable;
-// copies share those tables, and any number of threads may use one at once.
+// Every query is constant time: the calendar holds, for each day of the supported range, the
+// number of working days before it, and the day of each working day by its rank. A Calendar is
+// immutable; copies share those tables, and any number of threads may use one at once.
 
 #include <cstdint>
 #include <memory>
@@ -64,15 +62,15 @@ class Calendar {
   Weekend weekend() const { return tables_->weekend; }
 
   absl::StatusOr<bool> is_working_day(Date d) const {
+    if (!is_supported(d)) return check_supported(d);
     const int64_t i = to_day_index(d);
-    if (!in_table(d, i)) return check_supported(d);
     return tables_->working_before[i + 1] != tables_->working_before[i];
   }
 
   absl::StatusOr<Date> add_working_days(Date d, int64_t n) const {
-    const int64_t i = to_day_index(d);
-    if (!in_table(d, i)) return check_supported(d);
+    if (!is_supported(d)) return check_supported(d);
     if (n == 0) return d;
+    const int64_t i = to_day_index(d);
     // Working days strictly after d start at rank working_before[i + 1]; those strictly before d
     // end at rank working_before[i] - 1. Clamping n first keeps the sum from overflowing: a count
     // beyond the range's length is out of range whatever it is.
@@ -83,10 +81,10 @@ class Calendar {
   }
 
   absl::StatusOr<int64_t> working_days_between(Date a, Date b) const {
+    if (!is_supported(a)) return check_supported(a);
+    if (!is_supported(b)) return check_supported(b);
     const int64_t i = to_day_index(a);
     const int64_t j = to_day_index(b);
-    if (!in_table(a, i)) return check_supported(a);
-    if (!in_table(b, j)) return check_supported(b);
     // Working days in (a, b] are those up to b less those up to a; the same difference is the
     // negated count of (b, a] when b < a.
     return static_cast<int64_t>(tables_->working_before[j + 1]) - tables_->working_before[i + 1];
@@ -104,9 +102,10 @@ class Calendar {
   // working days (add_working_days).
   absl::StatusOr<Date> add(Date d, Period p) const;
 
-  // The latest e with add(e, p) <= x. Exact for every kind of period; it is not the same as add(x,
-  // -p) for months (x = 30 Apr, 3 months: 31 Jan, not 30 Jan) or working days (x = Wed 29 Jan 2025,
-  // 30 working days: Sun 15 Dec 2024, not Mon 16 Dec).
+  // The latest e with add(e, p) <= x. Exact for every kind of period. It is not the same as
+  // counting back, add(x, -p): for months, x = 30 Apr and 3 months give 31 Jan (counting back:
+  // 30 Jan); for working days, x = Wed 29 Jan 2025 and 30 working days give Sun 15 Dec 2024
+  // (counting back: Fri 13 Dec, since Sat 14 and Sun 15 Dec + 30 working days are 29 Jan too).
   absl::StatusOr<Date> latest_start(Date x, Period p) const;
 
   // The holidays of `year`, in date order (including any that fall on the weekend); OutOfRange
@@ -114,16 +113,17 @@ class Calendar {
   absl::StatusOr<std::vector<Holiday>> holidays_in(int64_t year) const;
 
   // The holidays on `d` (none, usually; a closure day may share a date with a bank holiday).
-  std::span<const Holiday> holidays_on(Date d) const;
+  std::vector<Holiday> holidays_on(Date d) const;
 
  private:
   struct Tables {
     std::string name;
     Weekend weekend;
     std::vector<Holiday> holidays;  // sorted by date
-    std::vector<int32_t>
-        working_before;  // [i]: working days among the first i days of the range (size N+1)
-    std::vector<int32_t> working_day;  // [k]: the day index of the working day of rank k
+    // [i]: the working days among the first i days of the range (size: days in the range + 1).
+    std::vector<int32_t> working_before;
+    // [k]: the day index of the working day of rank k (0-based).
+    std::vector<int32_t> working_day;
   };
 
   explicit Calendar(std::shared_ptr<const Tables> tables) : tables_(std::move(tables)) {}
@@ -132,11 +132,6 @@ class Calendar {
   // clamped to that, counts can be multiplied (weeks, years) and added to indexes without overflow.
   static constexpr int64_t clamp_count(int64_t n) {
     return n < -kSupportedDays ? -kSupportedDays : (n > kSupportedDays ? kSupportedDays : n);
-  }
-
-  // True when d is a real date inside the table; i is its day index.
-  static bool in_table(Date d, int64_t i) {
-    return !d.is_special() && i >= 0 && i < kSupportedDays;
   }
 
   // The working day of `rank`, or OutOfRange naming `d + p` when no such working day is in the

@@ -17,4 +17,7 @@ struct Holiday {
   friend bool operator==(const Holiday&, const Holiday&) = default;
 };
 
+// Orders holidays by date alone, for sorting and searching lists of them.
+inline bool earlier(const Holiday& a, const Holiday& b) { return a.date < b.date; }
+
 }  // namespace compact

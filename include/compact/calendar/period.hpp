@@ -26,7 +26,11 @@ struct Period {
   static constexpr Period years(int64_t n) { return {n, PeriodUnit::kYears}; }
   static constexpr Period working_days(int64_t n) { return {n, PeriodUnit::kWorkingDays}; }
 
-  friend constexpr Period operator-(Period p) { return {-p.count, p.unit}; }
+  // INT64_MIN, which has no negation, becomes INT64_MAX: both are far outside any date arithmetic,
+  // so every result is the same range error either way.
+  friend constexpr Period operator-(Period p) {
+    return {p.count == INT64_MIN ? INT64_MAX : -p.count, p.unit};
+  }
   friend constexpr bool operator==(Period, Period) = default;
 };
 

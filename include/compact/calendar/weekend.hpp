@@ -30,7 +30,8 @@ class Weekend {
   static absl::StatusOr<Weekend> parse(std::string_view text);
 
   constexpr bool contains(Weekday day) const { return (mask_ >> day) & 1u; }
-  bool contains(Date d) const { return contains(d.day_of_week().as_enum()); }
+  // False for Boost's special values, which have no day of the week (Boost would throw).
+  bool contains(Date d) const { return !d.is_special() && contains(d.day_of_week().as_enum()); }
 
   // "Saturday and Sunday", "Friday", "no weekend".
   std::string to_string() const;
