@@ -8,7 +8,7 @@ function(compact_require package debian_package)
   endif()
 endfunction()
 
-compact_require(Boost libboost1.81-dev 1.81 CONFIG)
+compact_require(Boost "libboost1.81-dev and libboost-json1.81-dev" 1.81 CONFIG COMPONENTS json)
 compact_require(absl libabsl-dev CONFIG)
 compact_require(CLI11 libcli11-dev CONFIG)
 if(COMPACT_BUILD_TESTS)

@@ -177,8 +177,8 @@ void add_date_command(CLI::App& app, int* exit_code) {
         *exit_code = report_error(calendar.status());
         return;
       }
-      *exit_code = run(options->args, batch,
-                       [&](std::string_view line) { return answer(*calendar, line); });
+      *exit_code =
+          run(options->args, batch, [&](std::string_view line) { return answer(*calendar, line); });
     });
   }
 }

@@ -2,6 +2,7 @@
 // prints the answers; it holds no date or Compact logic of its own.
 
 #include "CLI/CLI.hpp"
+#include "case_commands.hpp"
 #include "date_command.hpp"
 
 int main(int argc, char** argv) {
@@ -9,6 +10,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int exit_code = 0;
   compact::cli::add_date_command(app, &exit_code);
+  compact::cli::add_case_commands(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

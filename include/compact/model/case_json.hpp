@@ -1,0 +1,63 @@
+#pragma once
+// Reading and writing case documents as JSON (Boost.JSON underneath).
+//
+// read_case checks a document against the schema in one pass and reports every problem it finds (up to
+// a cap), each with its JSON path (commissions[1].payments[0].paid_on), line and column, a stable code
+// and a message saying what was expected. write_case writes the canonical form: fields in schema
+// order, absent fields left out. read_case(write_case(c)) == c for every case c, and write_case of a
+// read case is a fixed point.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "compact/model/case.hpp"
+
+namespace compact {
+
+struct Problem {
+  enum class Severity { kError, kWarning };
+
+  Severity severity = Severity::kError;
+  // Stable, for machines: syntax, limit, wrong_type, missing_field, unknown_field, duplicate_field,
+  // invalid_date, out_of_range, invalid_enum, invalid_number, duplicate_id, unknown_organisation,
+  // too_many_problems.
+  std::string code;
+  std::string path;  // "" for the document itself
+  int line = 0;      // 1-based; 0 where no position applies
+  int column = 0;    // 1-based, in characters (UTF-8 code points)
+  std::string message;
+};
+
+// "commissions[1].payments[0].paid_on (line 12, column 20): <message>".
+std::string to_string(const Problem& problem);
+
+// Limits on what read_case accepts; each is refused with a `limit` problem, never a crash or a hang.
+struct ReadLimits {
+  size_t max_document_bytes = 16 << 20;  // 16 MiB
+  size_t max_depth = 16;                 // nesting of objects and arrays (a case needs 5)
+  size_t max_string_bytes = 64 << 10;    // 64 KiB in any one string
+  size_t max_list_length = 100'000;      // entries in any one list
+  size_t max_problems = 100;             // problems reported before a final too_many_problems
+};
+
+struct CaseReadResult {
+  Case value;  // everything that could be read; complete only when ok()
+  std::vector<Problem> problems;
+
+  // No problem is an error (warnings allowed).
+  bool ok() const;
+};
+
+CaseReadResult read_case(std::string_view json, const ReadLimits& limits = {});
+
+// The first error as an InvalidArgument Status ("... and 3 more problems"), or the case.
+absl::StatusOr<Case> parse_case(std::string_view json, const ReadLimits& limits = {});
+
+// The canonical JSON text of `c`, on one line.
+std::string write_case(const Case& c);
+
+}  // namespace compact

@@ -1,0 +1,187 @@
+#pragma once
+// The run-time description of the Compact entities: every field's name, type, presence and meaning.
+//
+// Each entity is written once, as a list of fields in an X-macro (see organisation.hpp and the others);
+// COMPACT_ENTITY turns that one list into the C++ struct, its FieldInfo table and a visitor over its
+// members, so the types, the schema and the JSON codec can never disagree. The rule compiler, the C
+// ABI, the CLI and the docs read the schema; nothing keeps a second list by hand.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "compact/calendar/date.hpp"
+
+namespace compact {
+
+enum class FieldKind : uint8_t {
+  kDate,          // ISO YYYY-MM-DD, within the supported range
+  kBool,          // true or false
+  kInteger,       // a whole number
+  kMoney,         // a whole number of pence, never negative
+  kText,          // a string
+  kEnum,          // one of a fixed list of strings
+  kOrganisation,  // the id of an entry in the case's organisations
+  kEntity,        // one nested entity (an object)
+  kList,          // a list of entities
+};
+
+// "date", "bool", "integer", "money", "text", "enum", "organisation", "entity", "list".
+std::string_view field_kind_name(FieldKind kind);
+
+enum class Presence : uint8_t {
+  kRequired,  // the entity makes no sense without it (ids, kinds)
+  kOptional,  // absent or null: "not recorded"
+};
+
+struct EnumInfo {
+  std::string_view name;  // "approach"
+  std::span<const std::string_view> values;
+};
+
+struct EntityInfo;
+
+struct FieldInfo {
+  std::string_view name;
+  FieldKind kind;
+  Presence presence;
+  std::string_view description;
+  const EnumInfo* enumeration;  // for kEnum
+  const EntityInfo* element;    // for kEntity and kList: the entity held or listed
+};
+
+struct EntityInfo {
+  std::string_view name;  // "payment"
+  std::string_view description;
+  std::span<const FieldInfo> fields;
+
+  // The field named `name`, or nullptr.
+  const FieldInfo* field(std::string_view name) const;
+};
+
+// An amount of money in pence (£1 = 100), so that sums are exact.
+struct Money {
+  int64_t pence = 0;
+  friend bool operator==(Money, Money) = default;
+};
+
+// The id of an organisation listed in the same case.
+struct OrganisationRef {
+  std::string id;
+  friend bool operator==(const OrganisationRef&, const OrganisationRef&) = default;
+};
+
+// Specialised for each enum by COMPACT_ENUM: kInfo lists its JSON names in enumerator order.
+template <typename E>
+struct EnumTraits;
+
+template <typename T>
+struct IsList : std::false_type {};
+template <typename T>
+struct IsList<std::vector<T>> : std::true_type {};
+
+template <typename T>
+concept Entity = requires {
+  T::kInfo;
+};
+
+template <typename T>
+constexpr FieldKind field_kind_of() {
+  if constexpr (std::is_same_v<T, Date>)
+    return FieldKind::kDate;
+  else if constexpr (std::is_same_v<T, bool>)
+    return FieldKind::kBool;
+  else if constexpr (std::is_same_v<T, int64_t>)
+    return FieldKind::kInteger;
+  else if constexpr (std::is_same_v<T, Money>)
+    return FieldKind::kMoney;
+  else if constexpr (std::is_same_v<T, std::string>)
+    return FieldKind::kText;
+  else if constexpr (std::is_same_v<T, OrganisationRef>)
+    return FieldKind::kOrganisation;
+  else if constexpr (std::is_enum_v<T>)
+    return FieldKind::kEnum;
+  else if constexpr (Entity<T>)
+    return FieldKind::kEntity;
+  else {
+    static_assert(
+        IsList<T>::value,
+        "a field is a date, bool, integer, money, text, enum, organisation, entity or list");
+    return FieldKind::kList;
+  }
+}
+
+template <typename T>
+constexpr FieldInfo field_info(std::string_view name, Presence presence,
+                               std::string_view description) {
+  const EnumInfo* enumeration = nullptr;
+  const EntityInfo* element = nullptr;
+  if constexpr (std::is_enum_v<T>) enumeration = &EnumTraits<T>::kInfo;
+  if constexpr (Entity<T>) element = &T::kInfo;
+  if constexpr (IsList<T>::value) element = &T::value_type::kInfo;
+  return {name, field_kind_of<T>(), presence, description, enumeration, element};
+}
+
+// How a field is held: required fields and lists as themselves (an absent list is empty), optional
+// fields as std::optional (absent and null both mean "not recorded").
+template <typename T, Presence P>
+using Stored =
+    std::conditional_t<P == Presence::kRequired || IsList<T>::value, T, std::optional<T>>;
+
+// The JSON name of an enum value, e.g. "grant" for Approach::kGrant.
+template <typename E>
+std::string_view enum_name(E value) {
+  return EnumTraits<E>::kInfo.values[static_cast<size_t>(value)];
+}
+
+// The enum value with JSON name `name`, if there is one.
+template <typename E>
+std::optional<E> enum_value(std::string_view name) {
+  const auto& values = EnumTraits<E>::kInfo.values;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (values[i] == name) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace compact
+
+// COMPACT_ENUM(Approach, "approach", VALUES) with VALUES(X) = X(kGrant, "grant") X(kContract, "contract")...
+// defines enum class Approach and its EnumTraits. Use inside namespace compact.
+#define COMPACT_ENUM(Type, json_name, VALUES)                                  \
+  enum class Type : uint8_t { VALUES(COMPACT_ENUMERATOR_) };                   \
+  template <>                                                                  \
+  struct EnumTraits<Type> {                                                    \
+    static constexpr std::string_view kNames[] = {VALUES(COMPACT_ENUM_NAME_)}; \
+    static constexpr EnumInfo kInfo{json_name, kNames};                        \
+  };
+#define COMPACT_ENUMERATOR_(enumerator, text) enumerator,
+#define COMPACT_ENUM_NAME_(enumerator, text) text,
+
+// COMPACT_ENTITY(Payment, "payment", "description", FIELDS) with FIELDS(X) = X(name, Type, presence,
+// "description") ... defines struct Payment: one member per field, kFields and kInfo (the schema), and
+// visit_fields(self, visitor), which calls visitor(const FieldInfo&, member) for each field in order.
+// Use inside namespace compact.
+#define COMPACT_ENTITY(Type, json_name, entity_description, FIELDS)            \
+  struct Type {                                                                \
+    FIELDS(COMPACT_FIELD_MEMBER_)                                              \
+    static constexpr FieldInfo kFields[] = {FIELDS(COMPACT_FIELD_INFO_)};      \
+    static constexpr EntityInfo kInfo{json_name, entity_description, kFields}; \
+    template <typename Self, typename Visitor>                                 \
+    static void visit_fields(Self& self, Visitor&& visitor) {                  \
+      size_t index = 0;                                                        \
+      FIELDS(COMPACT_FIELD_VISIT_)                                             \
+    }                                                                          \
+    friend bool operator==(const Type&, const Type&) = default;                \
+  };
+#define COMPACT_FIELD_MEMBER_(name, Type, presence, description) \
+  ::compact::Stored<Type, ::compact::Presence::presence> name;
+#define COMPACT_FIELD_INFO_(name, Type, presence, description) \
+  ::compact::field_info<Type>(#name, ::compact::Presence::presence, description),
+#define COMPACT_FIELD_VISIT_(name, Type, presence, description) \
+  visitor(kFields[index++], self.name);

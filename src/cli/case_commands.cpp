@@ -1,0 +1,125 @@
+#include "case_commands.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "boost/json.hpp"
+#include "compact/model/case_json.hpp"
+#include "compact/model/schema_reference.hpp"
+
+namespace compact::cli {
+namespace {
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  std::string format = "text";
+  bool lines = false;  // one case document per line (JSON Lines)
+};
+
+std::string_view severity_name(const Problem& p) {
+  return p.severity == Problem::Severity::kError ? "error" : "warning";
+}
+
+// Prints one document's problems; `name` says where the document is ("case.json", "cases.jsonl:12").
+// With --lines, `line_offset` turns a problem's line within the document into the file's line.
+void report(const ValidateOptions& options, const std::string& file, int line_offset,
+            const CaseReadResult& result) {
+  if (options.format == "json") {
+    boost::json::array problems;
+    for (const Problem& p : result.problems) {
+      problems.push_back({{"severity", severity_name(p)},
+                          {"code", p.code},
+                          {"path", p.path},
+                          {"line", p.line == 0 ? 0 : p.line + line_offset},
+                          {"column", p.column},
+                          {"message", p.message}});
+    }
+    boost::json::object out{
+        {"file", file}, {"valid", result.ok()}, {"problems", std::move(problems)}};
+    if (options.lines) out["document_line"] = line_offset + 1;
+    std::cout << boost::json::serialize(out) << "\n";
+    return;
+  }
+  for (const Problem& p : result.problems) {
+    std::cout << file;
+    if (p.line > 0) std::cout << ":" << p.line + line_offset << ":" << p.column;
+    std::cout << ": " << severity_name(p) << ": " << (p.path.empty() ? "document" : p.path) << ": "
+              << p.message << " [" << p.code << "]\n";
+  }
+  if (result.ok() && !options.lines) std::cout << file << ": valid\n";
+}
+
+CaseReadResult unreadable(const std::string& file) {
+  CaseReadResult result;
+  result.problems.push_back(
+      {Problem::Severity::kError, "io", "", 0, 0, absl::StrCat("cannot read ", file)});
+  return result;
+}
+
+// Validates one file; returns the number of invalid documents in it.
+size_t validate_file(const ValidateOptions& options, const std::string& file) {
+  std::ifstream stream;
+  if (file != "-") stream.open(file, std::ios::binary);
+  std::istream& in = file == "-" ? std::cin : stream;
+  if (!in) {
+    report(options, file, 0, unreadable(file));
+    return 1;
+  }
+  if (!options.lines) {
+    std::stringstream text;
+    text << in.rdbuf();
+    const CaseReadResult result = read_case(text.str());
+    report(options, file, 0, result);
+    return result.ok() ? 0 : 1;
+  }
+  // One document per line, read and checked one at a time, so memory stays bounded by the longest line.
+  size_t invalid = 0;
+  size_t documents = 0;
+  std::string line;
+  for (int number = 0; std::getline(in, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    ++documents;
+    const CaseReadResult result = read_case(line);
+    if (!result.ok() || !result.problems.empty()) report(options, file, number, result);
+    if (!result.ok()) ++invalid;
+  }
+  if (options.format == "text") {
+    std::cout << file << ": " << documents << " documents, " << invalid << " invalid\n";
+  }
+  return invalid;
+}
+
+}  // namespace
+
+void add_case_commands(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check case documents against the schema; exit 0 only if all are valid");
+  validate->add_option("files", options->files, "Case documents (JSON); - for standard input")
+      ->required();
+  validate
+      ->add_option("--format", options->format,
+                   "text (default) or json (one object per document, one per line)")
+      ->check(CLI::IsMember({"text", "json"}));
+  validate->add_flag("--lines", options->lines,
+                     "Each line of a file is a separate case document (JSON Lines)");
+  validate->callback([options, exit_code] {
+    size_t invalid = 0;
+    for (const std::string& file : options->files) invalid += validate_file(*options, file);
+    *exit_code = invalid == 0 ? 0 : 1;
+  });
+
+  CLI::App* schema =
+      app.add_subcommand("schema", "Print the case document field reference (Markdown)");
+  schema->callback([exit_code] {
+    std::cout << case_field_reference();
+    *exit_code = 0;
+  });
+}
+
+}  // namespace compact::cli

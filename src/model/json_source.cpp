@@ -1,0 +1,165 @@
+#include "json_source.hpp"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "compact/util/absl_string_view.hpp"
+
+namespace compact::json_source {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+size_t skip_space(std::string_view s, size_t pos) {
+  while (pos < s.size() && is_space(s[pos])) ++pos;
+  return pos;
+}
+
+// pos is at an opening quote; returns the position after the closing one.
+size_t skip_string(std::string_view s, size_t pos) {
+  for (++pos; pos < s.size() && s[pos] != '"'; ++pos) {
+    if (s[pos] == '\\') ++pos;
+  }
+  return pos + 1;
+}
+
+// The raw text between the quotes of the string at pos (escapes left as written).
+std::string_view raw_string(std::string_view s, size_t pos) {
+  const size_t end = skip_string(s, pos);
+  return s.substr(pos + 1, end - pos - 2);
+}
+
+// pos is at the start of a value; returns the position after it.
+size_t skip_value(std::string_view s, size_t pos) {
+  if (s[pos] == '"') return skip_string(s, pos);
+  if (s[pos] != '{' && s[pos] != '[') {
+    while (pos < s.size() && !is_space(s[pos]) && s[pos] != ',' && s[pos] != '}' && s[pos] != ']')
+      ++pos;
+    return pos;
+  }
+  int depth = 0;
+  do {
+    if (s[pos] == '"') {
+      pos = skip_string(s, pos);
+      continue;
+    }
+    if (s[pos] == '{' || s[pos] == '[') ++depth;
+    if (s[pos] == '}' || s[pos] == ']') --depth;
+    ++pos;
+  } while (depth > 0 && pos < s.size());
+  return pos;
+}
+
+// Calls visit(key, value_position) for each member of the object at pos; stops when visit returns
+// false.
+template <typename Visit>
+void for_each_member(std::string_view s, size_t pos, Visit visit) {
+  pos = skip_space(s, pos + 1);
+  while (pos < s.size() && s[pos] == '"') {
+    const std::string_view key = raw_string(s, pos);
+    pos = skip_space(s, skip_string(s, pos));  // at ':'
+    const size_t value = skip_space(s, pos + 1);
+    if (!visit(key, value)) return;
+    pos = skip_space(s, skip_value(s, value));  // at ',' or '}'
+    if (s[pos] == ',') pos = skip_space(s, pos + 1);
+  }
+}
+
+// The position of element `index` of the array at pos, or npos.
+size_t element(std::string_view s, size_t pos, long long index) {
+  pos = skip_space(s, pos + 1);
+  for (long long i = 0; pos < s.size() && s[pos] != ']'; ++i) {
+    if (i == index) return pos;
+    pos = skip_space(s, skip_value(s, pos));
+    if (s[pos] == ',') pos = skip_space(s, pos + 1);
+  }
+  return std::string_view::npos;
+}
+
+// `seen` holds the keys of every object open above pos, each object's after its parent's.
+void find_duplicates(std::string_view s, size_t pos, Path& path,
+                     std::vector<std::string_view>& seen, std::vector<DuplicateKey>& out) {
+  if (s[pos] == '[') {
+    pos = skip_space(s, pos + 1);
+    for (long long i = 0; pos < s.size() && s[pos] != ']'; ++i) {
+      path.push_back({"", i});
+      find_duplicates(s, pos, path, seen, out);
+      path.pop_back();
+      pos = skip_space(s, skip_value(s, pos));
+      if (s[pos] == ',') pos = skip_space(s, pos + 1);
+    }
+    return;
+  }
+  if (s[pos] != '{') return;
+  const size_t first = seen.size();
+  for_each_member(s, pos, [&](std::string_view key, size_t value) {
+    path.push_back({key, -1});
+    if (std::find(seen.begin() + static_cast<std::ptrdiff_t>(first), seen.end(), key) !=
+        seen.end()) {
+      out.push_back({path, value});
+    } else {
+      seen.push_back(key);
+    }
+    find_duplicates(s, value, path, seen, out);
+    path.pop_back();
+    return true;
+  });
+  seen.resize(first);
+}
+
+}  // namespace
+
+std::string to_string(const Path& path) {
+  std::string out;
+  for (const Step& step : path) {
+    if (step.key.empty() && step.index >= 0) {
+      absl::StrAppend(&out, "[", step.index, "]");
+    } else {
+      absl::StrAppend(&out, out.empty() ? "" : ".", to_absl(step.key));
+    }
+  }
+  return out;
+}
+
+size_t locate(std::string_view json, const Path& path) {
+  size_t pos = skip_space(json, 0);
+  for (const Step& step : path) {
+    size_t next = std::string_view::npos;
+    if (step.index >= 0 && step.key.empty()) {
+      if (json[pos] == '[') next = element(json, pos, step.index);
+    } else if (json[pos] == '{') {
+      for_each_member(json, pos, [&](std::string_view key, size_t value) {
+        if (key == step.key) next = value;
+        return next == std::string_view::npos;
+      });
+    }
+    if (next == std::string_view::npos) return pos;
+    pos = next;
+  }
+  return pos;
+}
+
+std::vector<DuplicateKey> duplicate_keys(std::string_view json) {
+  std::vector<DuplicateKey> out;
+  Path path;
+  std::vector<std::string_view> seen;
+  const size_t start = skip_space(json, 0);
+  if (start < json.size()) find_duplicates(json, start, path, seen, out);
+  return out;
+}
+
+std::pair<int, int> line_and_column(std::string_view json, size_t offset) {
+  int line = 1;
+  int column = 1;
+  for (size_t i = 0; i < offset && i < json.size(); ++i) {
+    if (json[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(json[i]) & 0xC0) != 0x80) {
+      ++column;  // count code points: UTF-8 continuation bytes do not start a character
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace compact::json_source

@@ -1,0 +1,37 @@
+#pragma once
+// Finding places in JSON text that Boost.JSON has already accepted: the position of a value by its
+// path, and keys that appear twice in one object (Boost.JSON keeps the last silently). Only valid JSON
+// is ever scanned, so the scanner needs no error handling of its own.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace compact::json_source {
+
+// One step of a path: an object key, or an array index when `key` is empty and index >= 0. Keys are
+// views: into the schema, the JSON text or the parsed document, which outlive the path.
+struct Step {
+  std::string_view key;
+  long long index = -1;
+};
+using Path = std::vector<Step>;
+
+// "commissions[1].payments[0].paid_on".
+std::string to_string(const Path& path);
+
+// The byte offset of the value at `path`, or of the deepest enclosing value that exists.
+size_t locate(std::string_view json, const Path& path);
+
+struct DuplicateKey {
+  Path path;  // the object's path plus the repeated key
+  size_t offset;
+};
+// Every key after the first of that name in the same object.
+std::vector<DuplicateKey> duplicate_keys(std::string_view json);
+
+// 1-based line and column (in UTF-8 code points) of a byte offset.
+std::pair<int, int> line_and_column(std::string_view json, size_t offset);
+
+}  // namespace compact::json_source

@@ -1,0 +1,69 @@
+#include "compact/model/schema_reference.hpp"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "compact/model/case.hpp"
+#include "compact/util/absl_string_view.hpp"
+
+namespace compact {
+namespace {
+
+std::string type_of(const FieldInfo& field) {
+  switch (field.kind) {
+    case FieldKind::kEnum:
+      return absl::StrCat("one of ", absl::StrJoin(field.enumeration->values, ", ",
+                                                   [](std::string* out, std::string_view v) {
+                                                     absl::StrAppend(out, "`", to_absl(v), "`");
+                                                   }));
+    case FieldKind::kEntity:
+      return absl::StrCat("a ", to_absl(field.element->name), " (object)");
+    case FieldKind::kList:
+      return absl::StrCat("list of ", to_absl(field.element->name));
+    case FieldKind::kDate:
+      return "date (YYYY-MM-DD)";
+    case FieldKind::kMoney:
+      return "money (whole pence)";
+    case FieldKind::kOrganisation:
+      return "organisation id";
+    default:
+      return std::string(field_kind_name(field.kind));
+  }
+}
+
+// Entities in the order a reader meets them: the case, then each entity the first time it is named.
+void collect(const EntityInfo& entity, std::vector<const EntityInfo*>& out) {
+  for (const EntityInfo* seen : out) {
+    if (seen == &entity) return;
+  }
+  out.push_back(&entity);
+  for (const FieldInfo& field : entity.fields) {
+    if (field.element) collect(*field.element, out);
+  }
+}
+
+}  // namespace
+
+std::string case_field_reference() {
+  std::vector<const EntityInfo*> entities;
+  collect(Case::kInfo, entities);
+  std::string out =
+      "# Case document fields\n\n"
+      "Generated from the schema by `compact schema`; do not edit by hand. Every date is an ISO "
+      "`YYYY-MM-DD` string in 1900-01-01..2199-12-31. An optional field that is absent or `null` "
+      "is "
+      "\"not recorded\". Unknown fields are errors.\n";
+  for (const EntityInfo* entity : entities) {
+    absl::StrAppend(&out, "\n## ", to_absl(entity->name), "\n\n", to_absl(entity->description),
+                    ".\n\n| field | type | required | description |\n|---|---|---|---|\n");
+    for (const FieldInfo& field : entity->fields) {
+      absl::StrAppend(&out, "| `", to_absl(field.name), "` | ", type_of(field), " | ",
+                      field.presence == Presence::kRequired ? "yes" : "no", " | ",
+                      to_absl(field.description), " |\n");
+    }
+  }
+  return out;
+}
+
+}  // namespace compact
