@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <tuple>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "absl/strings/str_cat.h"
@@ -45,12 +44,29 @@ std::string_view view(json::string_view s) { return {s.data(), s.size()}; }
 class Reader {
  public:
   Reader(const ReadLimits& limits, std::vector<Problem>& problems)
-      : limits_(limits), problems_(problems) {}
+      : limits_(limits), problems_(problems) {
+    path_.reserve(limits.max_depth + 1);
+  }
 
   template <typename E>
   void read_entity(const json::value& v, E& out) {
     const json::object* object = v.if_object();
     if (!object) return wrong_type(v, "an object");
+    size_t known = 0;
+    E::visit_fields(out, [&](const FieldInfo& field, auto& member) {
+      path_.push_back({field.name, -1});
+      const json::value* value =
+          object->if_contains(json::string_view(field.name.data(), field.name.size()));
+      if (value) ++known;
+      if (value && !value->is_null()) {
+        read_field(*value, member);
+      } else if (field.presence == Presence::kRequired && field.kind != FieldKind::kList) {
+        error("missing_field", absl::StrCat("required ", to_absl(field_kind_name(field.kind)),
+                                            " field \"", to_absl(field.name), "\" is missing"));
+      }
+      path_.pop_back();
+    });
+    if (known == object->size()) return;  // every key is a field: nothing unknown to report
     for (const json::key_value_pair& member : *object) {
       const std::string_view key = view(member.key());
       if (E::kInfo.field(key)) continue;
@@ -65,18 +81,6 @@ class Reader {
       error("unknown_field", message);
       path_.pop_back();
     }
-    E::visit_fields(out, [&](const FieldInfo& field, auto& member) {
-      path_.push_back({field.name, -1});
-      const json::value* value =
-          object->if_contains(json::string_view(field.name.data(), field.name.size()));
-      if (value && !value->is_null()) {
-        read_field(*value, member);
-      } else if (field.presence == Presence::kRequired && field.kind != FieldKind::kList) {
-        error("missing_field", absl::StrCat("required ", to_absl(field_kind_name(field.kind)),
-                                            " field \"", to_absl(field.name), "\" is missing"));
-      }
-      path_.pop_back();
-    });
   }
 
   // After the whole case is read: every organisation reference must name a listed organisation.
@@ -232,8 +236,11 @@ class Reader {
   requires std::is_enum_v<E>
   bool read_value(const json::value& v, E& out) {
     const EnumInfo& info = EnumTraits<E>::kInfo;
-    const json::string* s =
-        string_of(v, absl::StrCat("one of ", absl::StrJoin(info.values, ", ", append_string_view)));
+    if (!v.is_string()) {
+      wrong_type(v, absl::StrCat("one of ", absl::StrJoin(info.values, ", ", append_string_view)));
+      return false;
+    }
+    const json::string* s = string_of(v, "a string");
     if (!s) return false;
     if (std::optional<E> value = enum_value<E>(view(*s))) {
       out = *value;
@@ -268,27 +275,38 @@ class Reader {
       return false;
     }
     out.resize(array->size());
-    std::unordered_map<std::string_view, size_t> first_with_id;
     for (size_t i = 0; i < array->size(); ++i) {
       path_.push_back({"", static_cast<long long>(i)});
       read_entity((*array)[i], out[i]);
-      if constexpr (requires { out[i].id; }) {
-        if (!out[i].id.empty()) {
-          const auto [it, inserted] = first_with_id.emplace(out[i].id, i);
-          if (!inserted) {
-            path_.push_back({"id", -1});
-            Path first = path_;
-            first[first.size() - 2].index = static_cast<long long>(it->second);
-            first.pop_back();
-            error("duplicate_id", absl::StrCat("duplicate id \"", out[i].id, "\": ",
-                                               json_source::to_string(first), " has it too"));
-            path_.pop_back();
-          }
-        }
-      }
       path_.pop_back();
     }
+    if constexpr (requires { out[0].id; }) check_unique_ids(out);
     return true;
+  }
+
+  // Ids must be unique within a list. Sorted (id, index) pairs put repeats side by side, so even a
+  // hostile list of 100,000 entries is checked in n log n.
+  template <typename E>
+  void check_unique_ids(const std::vector<E>& list) {
+    std::vector<std::pair<std::string_view, size_t>> ids;
+    ids.reserve(list.size());
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (!list[i].id.empty()) ids.emplace_back(list[i].id, i);
+    }
+    std::sort(ids.begin(), ids.end());
+    for (size_t k = 1, first = 0; k < ids.size(); ++k) {
+      if (ids[k].first != ids[first].first) {
+        first = k;
+        continue;
+      }
+      Path earlier = path_;
+      earlier.push_back({"", static_cast<long long>(ids[first].second)});
+      path_.push_back({"", static_cast<long long>(ids[k].second)});
+      path_.push_back({"id", -1});
+      error("duplicate_id", absl::StrCat("duplicate id \"", to_absl(ids[k].first),
+                                         "\": ", json_source::to_string(earlier), " has it too"));
+      path_.resize(path_.size() - 2);
+    }
   }
 
   const ReadLimits& limits_;
@@ -335,9 +353,14 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   }
   json::parse_options options;
   options.max_depth = limits.max_depth;
+  // The document lives only while it is read: a monotonic arena, starting on the stack, spares the
+  // allocator one call per value.
+  unsigned char arena[16 << 10];
+  json::monotonic_resource resource(arena, sizeof arena);
   json::stream_parser parser({}, options);
+  parser.reset(&resource);
   boost::system::error_code ec;
-  const size_t consumed = parser.write_some(text.data(), text.size(), ec);
+  const size_t consumed = parser.write(text.data(), text.size(), ec);
   if (!ec) parser.finish(ec);
   if (ec) {
     const auto [line, column] = json_source::line_and_column(text, std::min(consumed, text.size()));
@@ -363,9 +386,11 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   reader.check_references(result.value);
   reader.locate_all(text);
   // In reading order; problems with no position (too_many_problems) last.
-  std::stable_sort(result.problems.begin(), result.problems.end(), [](const Problem& a, const Problem& b) {
-    return std::tuple(a.line == 0, a.line, a.column) < std::tuple(b.line == 0, b.line, b.column);
-  });
+  std::stable_sort(result.problems.begin(), result.problems.end(),
+                   [](const Problem& a, const Problem& b) {
+                     return std::tuple(a.line == 0, a.line, a.column) <
+                            std::tuple(b.line == 0, b.line, b.column);
+                   });
   return result;
 }
 

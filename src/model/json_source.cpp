@@ -1,6 +1,7 @@
 #include "json_source.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "absl/strings/str_cat.h"
 #include "compact/util/absl_string_view.hpp"
@@ -15,12 +16,18 @@ size_t skip_space(std::string_view s, size_t pos) {
   return pos;
 }
 
-// pos is at an opening quote; returns the position after the closing one.
+// pos is at an opening quote; returns the position after the closing one. A quote closes the string
+// unless an odd number of backslashes stands before it.
 size_t skip_string(std::string_view s, size_t pos) {
-  for (++pos; pos < s.size() && s[pos] != '"'; ++pos) {
-    if (s[pos] == '\\') ++pos;
+  for (size_t from = pos + 1;;) {
+    const void* found = std::memchr(s.data() + from, '"', s.size() - from);
+    if (!found) return s.size();
+    const size_t quote = static_cast<size_t>(static_cast<const char*>(found) - s.data());
+    size_t backslashes = 0;
+    while (quote - backslashes > pos + 1 && s[quote - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return quote + 1;
+    from = quote + 1;
   }
-  return pos + 1;
 }
 
 // The raw text between the quotes of the string at pos (escapes left as written).
@@ -76,35 +83,36 @@ size_t element(std::string_view s, size_t pos, long long index) {
   return std::string_view::npos;
 }
 
-// `seen` holds the keys of every object open above pos, each object's after its parent's.
-void find_duplicates(std::string_view s, size_t pos, Path& path,
-                     std::vector<std::string_view>& seen, std::vector<DuplicateKey>& out) {
-  if (s[pos] == '[') {
-    pos = skip_space(s, pos + 1);
-    for (long long i = 0; pos < s.size() && s[pos] != ']'; ++i) {
-      path.push_back({"", i});
-      find_duplicates(s, pos, path, seen, out);
-      path.pop_back();
-      pos = skip_space(s, skip_value(s, pos));
-      if (s[pos] == ',') pos = skip_space(s, pos + 1);
-    }
-    return;
-  }
-  if (s[pos] != '{') return;
+// Walks the value at pos, recording repeated keys; returns the position after the value. `seen` holds
+// the keys of every object open above pos, each object's after its parent's. One pass: each byte is
+// read once, whatever the nesting.
+size_t find_duplicates(std::string_view s, size_t pos, Path& path,
+                       std::vector<std::string_view>& seen, std::vector<DuplicateKey>& out) {
+  const char open = s[pos];
+  if (open != '[' && open != '{') return skip_value(s, pos);
+  const char close = open == '[' ? ']' : '}';
   const size_t first = seen.size();
-  for_each_member(s, pos, [&](std::string_view key, size_t value) {
-    path.push_back({key, -1});
-    if (std::find(seen.begin() + static_cast<std::ptrdiff_t>(first), seen.end(), key) !=
-        seen.end()) {
-      out.push_back({path, value});
+  pos = skip_space(s, pos + 1);
+  for (long long i = 0; pos < s.size() && s[pos] != close; ++i) {
+    if (open == '[') {
+      path.push_back({"", i});
     } else {
-      seen.push_back(key);
+      const std::string_view key = raw_string(s, pos);
+      path.push_back({key, -1});
+      pos = skip_space(s, skip_space(s, skip_string(s, pos)) + 1);  // past the key and the ':'
+      if (std::find(seen.begin() + static_cast<std::ptrdiff_t>(first), seen.end(), key) !=
+          seen.end()) {
+        out.push_back({path, pos});
+      } else {
+        seen.push_back(key);
+      }
     }
-    find_duplicates(s, value, path, seen, out);
+    pos = skip_space(s, find_duplicates(s, pos, path, seen, out));
     path.pop_back();
-    return true;
-  });
+    if (s[pos] == ',') pos = skip_space(s, pos + 1);
+  }
   seen.resize(first);
+  return pos + 1;
 }
 
 }  // namespace
@@ -143,6 +151,8 @@ std::vector<DuplicateKey> duplicate_keys(std::string_view json) {
   std::vector<DuplicateKey> out;
   Path path;
   std::vector<std::string_view> seen;
+  path.reserve(16);
+  seen.reserve(64);
   const size_t start = skip_space(json, 0);
   if (start < json.size()) find_duplicates(json, start, path, seen, out);
   return out;

@@ -1,0 +1,50 @@
+// Reading and checking case documents: the target is <= 5 us for a case with one commission and
+// 12 payments (docs/performance.md).
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "benchmark/benchmark.h"
+#include "compact/model/case_json.hpp"
+
+namespace compact {
+namespace {
+
+std::string one_commission_twelve_payments() {
+  std::string payments;
+  for (int month = 1; month <= 12; ++month) {
+    absl::StrAppend(&payments, month > 1 ? ", " : "", "{\"id\": \"INV-", month,
+                    "\", \"kind\": \"invoice\", \"amount_pence\": 125000, \"received_on\": \"2025-",
+                    month < 10 ? "0" : "", month, "-03\", \"paid_on\": \"2025-", month < 10 ? "0" : "", month,
+                    "-24\"}");
+  }
+  return absl::StrCat(R"({"organisations": [
+    {"id": "sbc", "name": "Stockton-on-Tees Borough Council", "sector": "public", "kind": "council"},
+    {"id": "larder", "name": "Thornaby Community Larder", "sector": "vcse", "kind": "charity"}],
+  "commissions": [{"id": "G1", "commissioner": "sbc", "provider": "larder", "approach": "grant",
+    "decision_notified_on": "2025-01-01", "start_on": "2025-04-01", "end_on": "2028-03-31",
+    "delivery_terms_agreed_on": "2025-02-10", "monitoring_agreed_on": "2025-02-10",
+    "agreement_signed_on": "2025-02-24", "underspend_terms_agreed": true,
+    "payments": [)",
+                      payments, "]}]}");
+}
+
+void BM_ReadCase(benchmark::State& state) {
+  const std::string text = one_commission_twelve_payments();
+  for (auto _ : state) {
+    CaseReadResult result = read_case(text);
+    if (!result.ok()) state.SkipWithError("the benchmark case is invalid");
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ReadCase);
+
+void BM_WriteCase(benchmark::State& state) {
+  const Case c = read_case(one_commission_twelve_payments()).value;
+  for (auto _ : state) benchmark::DoNotOptimize(write_case(c));
+}
+BENCHMARK(BM_WriteCase);
+
+}  // namespace
+}  // namespace compact

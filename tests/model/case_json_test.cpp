@@ -1,0 +1,328 @@
+#include "compact/model/case_json.hpp"
+
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "compact/model/schema_reference.hpp"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "support/dates.hpp"
+#include "support/status_matchers.hpp"
+
+namespace compact {
+namespace {
+
+using ::compact::testing::D;
+using ::compact::testing::StatusIs;
+using ::testing::HasSubstr;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Gives every field of every entity a recorded, distinct value, by walking the schema: a case built
+// this way exercises each field and each field type without a hand-kept list of them.
+class Filler {
+ public:
+  template <typename E>
+  void fill(E& entity) {
+    E::visit_fields(entity, [this](const FieldInfo&, auto& member) { set(member); });
+  }
+
+ private:
+  template <typename T>
+  void set(std::optional<T>& member) {
+    T value{};
+    set(value);
+    member = std::move(value);
+  }
+  void set(Date& d) { d = D("2025-01-01") + boost::gregorian::days(counter_++); }
+  void set(bool& b) { b = (counter_++ % 2) == 0; }
+  void set(int64_t& n) { n = 1000 + counter_++; }
+  void set(Money& m) { m.pence = 125050 + counter_++; }
+  void set(std::string& s) { s = "text " + std::to_string(counter_++) + " – “quoted” \\ done"; }
+  void set(OrganisationRef& r) { r.id = "org-1"; }
+  template <typename E>
+    requires std::is_enum_v<E>
+  void set(E& e) {
+    e = static_cast<E>(EnumTraits<E>::kInfo.values.size() - 1 - (counter_++ % 2));
+  }
+  template <Entity E>
+  void set(E& e) {
+    fill(e);
+  }
+  template <Entity E>
+  void set(std::vector<E>& list) {
+    list.resize(2);
+    for (E& e : list) fill(e);
+  }
+
+  int counter_ = 0;
+};
+
+Case every_field_recorded() {
+  Case c;
+  Filler().fill(c);
+  c.organisations[0].id = "org-1";
+  return c;
+}
+
+TEST(CaseJson, EveryFieldOfEveryEntityRoundTripsExactly) {
+  const Case original = every_field_recorded();
+  const std::string text = write_case(original);
+  const CaseReadResult read = read_case(text);
+  ASSERT_TRUE(read.ok()) << to_string(read.problems.front());
+  EXPECT_EQ(read.value, original);
+  EXPECT_EQ(write_case(read.value), text);
+  // The written document names every field of every entity.
+  std::vector<const EntityInfo*> pending = {&Case::kInfo};
+  std::set<const EntityInfo*> seen;
+  while (!pending.empty()) {
+    const EntityInfo* entity = pending.back();
+    pending.pop_back();
+    if (!seen.insert(entity).second) continue;
+    for (const FieldInfo& field : entity->fields) {
+      EXPECT_THAT(text, HasSubstr("\"" + std::string(field.name) + "\":")) << entity->name << "." << field.name;
+      if (field.element) pending.push_back(field.element);
+    }
+  }
+  EXPECT_GE(seen.size(), 13u);
+}
+
+TEST(CaseJson, ExamplesAreValidAndRoundTrip) {
+  for (const char* name : {"grant-with-invoices.json", "shortened-consultation.json",
+                           "contract-ended-with-notice.json"}) {
+    const std::string text = read_file(std::string(COMPACT_EXAMPLES_DIR) + "/" + name);
+    ASSERT_FALSE(text.empty()) << name;
+    const CaseReadResult read = read_case(text);
+    ASSERT_TRUE(read.ok()) << name << ": " << to_string(read.problems.front());
+    const CaseReadResult again = read_case(write_case(read.value));
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again.value, read.value) << name;
+  }
+}
+
+TEST(CaseJson, ReadsTheDesignContractExample) {
+  // DESIGN.md's example case, with its placeholders made real.
+  const CaseReadResult read = read_case(R"({
+    "organisations": [{ "id": "catalyst", "name": "Catalyst", "sector": "vcse", "kind": "infrastructure_body" },
+                      { "id": "sbc", "sector": "public" }, { "id": "org-7", "sector": "vcse" }],
+    "consultations": [{
+      "id": "C1", "lead": "sbc", "title": "...", "significant_effect_on_vcse": true,
+      "notice_given_on": "2025-01-02", "opens_on": "2025-01-06", "closes_on": "2025-03-31",
+      "catalyst_involved_on": "2024-12-10", "shortened_explanation": "...", "feedback_published_on": "2025-05-01"
+    }],
+    "commissions": [{
+      "id": "G1", "commissioner": "sbc", "provider": "org-7", "approach": "grant",
+      "decision_notified_on": "2025-01-01", "start_on": "2025-04-01", "end_on": "2028-03-31",
+      "term_explanation": "...", "decision_delay_explanation": "...",
+      "delivery_terms_agreed_on": "2025-02-01", "monitoring_agreed_on": "2025-02-01", "agreement_signed_on": "2025-02-03",
+      "underspend_terms_agreed": true,
+      "payments": [{ "id": "INV-1", "kind": "invoice", "received_on": "2025-05-02", "paid_on": "2025-06-10",
+                     "alternative_terms_agreed": false, "agreed_pay_by": null }],
+      "ending": { "decided_on": "2027-10-01", "impact_assessed_on": "2027-09-01", "notice_given_on": "2027-10-02",
+                  "notice_in_writing": true, "rationale": "...", "ends_on": "2028-03-31",
+                  "central_government_notice_received_on": null }
+    }]
+  })");
+  ASSERT_TRUE(read.ok()) << to_string(read.problems.front());
+  const Commission& g1 = read.value.commissions.at(0);
+  EXPECT_EQ(g1.approach, Approach::kGrant);
+  EXPECT_EQ(g1.provider->id, "org-7");
+  EXPECT_EQ(g1.payments.at(0).paid_on, D("2025-06-10"));
+  EXPECT_EQ(g1.payments.at(0).agreed_pay_by, std::nullopt);  // null: not recorded
+  EXPECT_EQ(g1.payments.at(0).alternative_terms_agreed, false);
+  EXPECT_EQ(g1.ending->ends_on, D("2028-03-31"));
+  EXPECT_EQ(g1.ending->central_government_notice_received_on, std::nullopt);
+  EXPECT_EQ(read.value.consultations.at(0).closes_on, D("2025-03-31"));
+}
+
+struct ErrorCase {
+  const char* json;
+  const char* code;
+  const char* path;
+  int line;
+  int column;
+  const char* message;
+};
+
+// Positions were counted independently (by searching the text for the value), not read off the code.
+TEST(CaseJson, EachKindOfErrorNamesItsPathPositionAndWhatWasExpected) {
+  const ErrorCase cases[] = {
+      {R"({"commissions": [{"id": "G1", "approach": "grant",
+  "payments": [{"id": "P1", "kind": "invoice", "paid_on": "2025-02-30"}]}]})",
+       "invalid_date", "commissions[0].payments[0].paid_on", 2, 59,
+       "\"2025-02-30\" is not a date: day 30 is not in February 2025, which has 28 days"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "start_on": "1800-04-01"}]})", "out_of_range",
+       "commissions[0].start_on", 1, 64, "1800-04-01 is outside the supported range 1900-01-01 to 2199-12-31"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "start_on": 20250401}]})", "wrong_type",
+       "commissions[0].start_on", 1, 64, "expected a date (\"YYYY-MM-DD\"), found a number"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "underspend_terms_agreed": "yes"}]})", "wrong_type",
+       "commissions[0].underspend_terms_agreed", 1, 79, "expected true or false, found a string"},
+      {R"({"commissions": {"id": "G1"}})", "wrong_type", "commissions", 1, 17,
+       "expected a list of commission objects, found an object"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "strat_on": "2025-04-01"}]})", "unknown_field",
+       "commissions[0].strat_on", 1, 64, "unknown field \"strat_on\" in a commission; did you mean \"start_on\"?"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant"}, {"id": "G1", "approach": "loan"}]})", "duplicate_id",
+       "commissions[1].id", 1, 60, "duplicate id \"G1\": commissions[0] has it too"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "provider": "org-9"}]})", "unknown_organisation",
+       "commissions[0].provider", 1, 64, "no organisation has the id \"org-9\"; add it to organisations"},
+      {R"({"commissions": [{"id": "G1", "approach": "grnt"}]})", "invalid_enum", "commissions[0].approach", 1, 43,
+       "\"grnt\" is not an approach; expected one of grant, contract, loan, training, premises, other (did you "
+       "mean \"grant\"?)"},
+      {R"({"commissions": [{"approach": "grant"}]})", "missing_field", "commissions[0].id", 1, 18,
+       "required text field \"id\" is missing"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "value_pence": 12.5}]})", "invalid_number",
+       "commissions[0].value_pence", 1, 67, "expected a whole, non-negative number of pence"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "value_pence": -100}]})", "invalid_number",
+       "commissions[0].value_pence", 1, 67, "non-negative"},
+      {R"({"consultations": [{"id": "C1", "responses_received": 99999999999999999999}]})", "invalid_number",
+       "consultations[0].responses_received", 1, 55, "expected a whole number"},
+      {R"({"consultations": [{"id": "C1", "opens_on": "2025-01-06", "opens_on": "2025-01-07"}]})",
+       "duplicate_field", "consultations[0].opens_on", 1, 71, "\"opens_on\" appears more than once in this object"},
+      {"{\"commissions\": [{\"id\": \"G1\",, }]}", "syntax", "", 1, 30, "invalid JSON here"},
+      {"{\"commissions\": [", "syntax", "", 1, 18, "the JSON ends too soon"},
+      {"{\"commissions\": []} x", "syntax", "", 1, 21, "unexpected text after the end"},
+      {"{\"consultations\": [{\"id\": \"C\xff\"}]}", "syntax", "", 1, 29, "the text is not valid UTF-8"},
+      {"[]", "wrong_type", "", 1, 1, "expected an object, found an array"},
+  };
+  for (const ErrorCase& c : cases) {
+    const CaseReadResult read = read_case(c.json);
+    EXPECT_FALSE(read.ok()) << c.json;
+    ASSERT_EQ(read.problems.size(), 1u) << c.json << "\n" << (read.problems.empty() ? "" : to_string(read.problems[1]));
+    const Problem& p = read.problems[0];
+    EXPECT_EQ(p.code, c.code) << c.json;
+    EXPECT_EQ(p.path, c.path) << c.json;
+    EXPECT_EQ(std::pair(p.line, p.column), std::pair(c.line, c.column)) << c.json << "\n" << to_string(p);
+    EXPECT_THAT(p.message, HasSubstr(c.message)) << c.json;
+  }
+}
+
+TEST(CaseJson, CollectsEveryProblemInOnePassInReadingOrder) {
+  const CaseReadResult read = read_case(R"({
+  "organisations": [{"id": "sbc", "sector": "public"}],
+  "commissions": [{"id": "G1", "approach": "grnt", "commissioner": "sbcc",
+    "payments": [{"id": "P1", "kind": "invoice", "paid_on": "2025-02-30", "recieved_on": "2025-01-01"}]}]
+})");
+  std::vector<std::string> codes;
+  for (const Problem& p : read.problems) codes.push_back(p.code + "@" + std::to_string(p.line));
+  EXPECT_THAT(codes, ::testing::ElementsAre("invalid_enum@3", "unknown_organisation@3", "invalid_date@4",
+                                            "unknown_field@4"));
+  EXPECT_THAT(parse_case("{\"commissions\": [{}]}"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("commissions[0].id (line 1, column 18): required text field \"id\" is missing "
+                                 "(and 1 more problem)")));
+}
+
+TEST(CaseJson, LimitsAreEnforcedWithClearErrors) {
+  ReadLimits limits;
+  limits.max_document_bytes = 100;
+  EXPECT_EQ(read_case(std::string(200, ' '), limits).problems.at(0).message,
+            "the document is 200 bytes; the limit is 100");
+  limits = {};
+  const std::string deep = std::string(40, '[') + std::string(40, ']');
+  EXPECT_EQ(read_case(deep).problems.at(0).code, "limit");
+  EXPECT_EQ(read_case(deep).problems.at(0).message, "the document is nested too deeply");
+  limits.max_string_bytes = 10;
+  EXPECT_THAT(read_case(R"({"policies": [{"id": "P", "title": "a title longer than ten bytes"}]})", limits)
+                  .problems.at(0).message,
+              HasSubstr("the string is 29 bytes; the limit is 10"));
+  limits = {};
+  limits.max_list_length = 2;
+  EXPECT_THAT(read_case(R"({"policies": [{"id": "1"}, {"id": "2"}, {"id": "3"}]})", limits).problems.at(0).message,
+              HasSubstr("the list has 3 entries; the limit is 2"));
+  limits = {};
+  limits.max_problems = 3;
+  const CaseReadResult many = read_case(R"({"policies": [{}, {}, {}, {}, {}, {}]})", limits);
+  ASSERT_EQ(many.problems.size(), 4u);
+  EXPECT_EQ(many.problems.back().code, "too_many_problems");
+  EXPECT_EQ(many.problems.back().message, "3 more problems not listed (the limit is 3)");
+}
+
+// Hostile input: thousands of corruptions of a real case. Each must be read without a crash, and either
+// be valid or carry at least one error with a known code.
+TEST(CaseJson, CorruptedDocumentsNeverCrash) {
+  const std::string original = read_file(std::string(COMPACT_EXAMPLES_DIR) + "/grant-with-invoices.json");
+  const std::set<std::string> codes = {"syntax", "limit", "wrong_type", "missing_field", "unknown_field",
+                                       "duplicate_field", "invalid_date", "out_of_range", "invalid_enum",
+                                       "invalid_number", "duplicate_id", "unknown_organisation", "too_many_problems"};
+  std::mt19937 random(20141);
+  const std::string bytes = "{}[]\",:0123456789-.eE \n\\tnfu\xff\x80";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = original;
+    const int edits = 1 + static_cast<int>(random() % 4);
+    for (int e = 0; e < edits; ++e) {
+      const size_t at = random() % text.size();
+      switch (random() % 3) {
+        case 0: text[at] = bytes[random() % bytes.size()]; break;
+        case 1: text.erase(at, 1 + random() % 20); break;
+        case 2: text.insert(at, 1, bytes[random() % bytes.size()]); break;
+      }
+      if (text.empty()) text = "{";
+    }
+    const CaseReadResult read = read_case(text);
+    for (const Problem& p : read.problems) {
+      ASSERT_TRUE(codes.contains(p.code)) << p.code << " for\n" << text;
+      ASSERT_FALSE(p.message.empty());
+    }
+    if (read.ok()) {
+      ASSERT_EQ(read_case(write_case(read.value)).value, read.value);
+    }
+  }
+}
+
+// DESIGN.md fixes these names as a contract; the schema must keep them, with these types.
+TEST(Schema, KeepsTheDesignContractFieldNames) {
+  struct Expected {
+    const EntityInfo& entity;
+    std::vector<std::pair<std::string_view, FieldKind>> fields;
+  };
+  const Expected expected[] = {
+      {Case::kInfo, {{"organisations", FieldKind::kList}, {"consultations", FieldKind::kList}, {"commissions", FieldKind::kList}}},
+      {Organisation::kInfo, {{"id", FieldKind::kText}, {"name", FieldKind::kText}, {"sector", FieldKind::kEnum}, {"kind", FieldKind::kEnum}}},
+      {Consultation::kInfo,
+       {{"id", FieldKind::kText}, {"lead", FieldKind::kOrganisation}, {"title", FieldKind::kText},
+        {"significant_effect_on_vcse", FieldKind::kBool}, {"notice_given_on", FieldKind::kDate},
+        {"opens_on", FieldKind::kDate}, {"closes_on", FieldKind::kDate}, {"catalyst_involved_on", FieldKind::kDate},
+        {"shortened_explanation", FieldKind::kText}, {"feedback_published_on", FieldKind::kDate}}},
+      {Commission::kInfo,
+       {{"id", FieldKind::kText}, {"commissioner", FieldKind::kOrganisation}, {"provider", FieldKind::kOrganisation},
+        {"approach", FieldKind::kEnum}, {"decision_notified_on", FieldKind::kDate}, {"start_on", FieldKind::kDate},
+        {"end_on", FieldKind::kDate}, {"term_explanation", FieldKind::kText},
+        {"decision_delay_explanation", FieldKind::kText}, {"delivery_terms_agreed_on", FieldKind::kDate},
+        {"monitoring_agreed_on", FieldKind::kDate}, {"agreement_signed_on", FieldKind::kDate},
+        {"underspend_terms_agreed", FieldKind::kBool}, {"payments", FieldKind::kList}, {"ending", FieldKind::kEntity}}},
+      {Payment::kInfo,
+       {{"id", FieldKind::kText}, {"kind", FieldKind::kEnum}, {"received_on", FieldKind::kDate},
+        {"paid_on", FieldKind::kDate}, {"alternative_terms_agreed", FieldKind::kBool}, {"agreed_pay_by", FieldKind::kDate}}},
+      {Ending::kInfo,
+       {{"decided_on", FieldKind::kDate}, {"impact_assessed_on", FieldKind::kDate}, {"notice_given_on", FieldKind::kDate},
+        {"notice_in_writing", FieldKind::kBool}, {"rationale", FieldKind::kText}, {"ends_on", FieldKind::kDate},
+        {"central_government_notice_received_on", FieldKind::kDate}}},
+  };
+  for (const Expected& e : expected) {
+    for (const auto& [name, kind] : e.fields) {
+      const FieldInfo* field = e.entity.field(name);
+      ASSERT_NE(field, nullptr) << e.entity.name << "." << name;
+      EXPECT_EQ(field->kind, kind) << e.entity.name << "." << name;
+    }
+  }
+  EXPECT_THAT(Commission::kInfo.field("approach")->enumeration->values,
+              ::testing::ElementsAre("grant", "contract", "loan", "training", "premises", "other"));
+  EXPECT_THAT(Payment::kInfo.field("kind")->enumeration->values, ::testing::ElementsAre("invoice", "grant_claim"));
+  EXPECT_THAT(Organisation::kInfo.field("sector")->enumeration->values,
+              ::testing::ElementsAre("public", "vcse", "private"));
+}
+
+TEST(Schema, FieldReferenceInDocsIsGeneratedFromIt) {
+  EXPECT_EQ(read_file(std::string(COMPACT_DOCS_DIR) + "/case-fields.md"), case_field_reference())
+      << "run: build/dev/bin/compact schema > docs/case-fields.md";
+}
+
+}  // namespace
+}  // namespace compact
