@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <tuple>
-#include <unordered_set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "boost/json.hpp"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/did_you_mean.hpp"
+#include "json_document.hpp"
 #include "json_source.hpp"
 
 namespace compact {
@@ -80,27 +80,6 @@ class Reader {
       }
       error("unknown_field", message);
       path_.pop_back();
-    }
-  }
-
-  // After the whole case is read: every organisation reference must name a listed organisation.
-  void check_references(const Case& c) {
-    std::unordered_set<std::string_view> ids;
-    std::vector<std::string_view> names;
-    for (const Organisation& o : c.organisations) {
-      ids.insert(o.id);
-      names.push_back(o.id);
-    }
-    for (auto& [path, id] : references_) {
-      if (ids.contains(id)) continue;
-      path_ = std::move(path);
-      std::string message = absl::StrCat("no organisation has the id \"", id, "\"");
-      if (std::optional<std::string> suggestion = closest_match(id, names)) {
-        absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
-      } else {
-        absl::StrAppend(&message, "; add it to organisations");
-      }
-      error("unknown_organisation", message);
     }
   }
 
@@ -228,7 +207,17 @@ class Reader {
     const json::string* s = string_of(v, "an organisation id (a string)");
     if (!s) return false;
     out.id.assign(s->data(), s->size());
-    references_.emplace_back(path_, out.id);
+    // The case's organisations come first in the schema, so they are all known by now.
+    if (!std::binary_search(organisation_ids_.begin(), organisation_ids_.end(),
+                            std::string_view(out.id))) {
+      std::string message = absl::StrCat("no organisation has the id \"", out.id, "\"");
+      if (std::optional<std::string> suggestion = closest_match(out.id, organisation_ids_)) {
+        absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
+      } else {
+        absl::StrAppend(&message, "; add it to organisations");
+      }
+      error("unknown_organisation", message);
+    }
     return true;
   }
 
@@ -281,6 +270,10 @@ class Reader {
       path_.pop_back();
     }
     if constexpr (requires { out[0].id; }) check_unique_ids(out);
+    if constexpr (std::is_same_v<E, Organisation>) {
+      for (const Organisation& o : out) organisation_ids_.push_back(o.id);
+      std::sort(organisation_ids_.begin(), organisation_ids_.end());
+    }
     return true;
   }
 
@@ -313,7 +306,7 @@ class Reader {
   std::vector<Problem>& problems_;
   std::vector<Path> paths_;  // paths_[i] is the path of problems_[i]
   Path path_;
-  std::vector<std::pair<Path, std::string>> references_;
+  std::vector<std::string_view> organisation_ids_;  // sorted; views of the case being read
   size_t dropped_ = 0;
 };
 
@@ -357,25 +350,25 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   // allocator one call per value.
   unsigned char arena[16 << 10];
   json::monotonic_resource resource(arena, sizeof arena);
-  json::stream_parser parser({}, options);
-  parser.reset(&resource);
-  boost::system::error_code ec;
-  const size_t consumed = parser.write(text.data(), text.size(), ec);
-  if (!ec) parser.finish(ec);
-  if (ec) {
-    const auto [line, column] = json_source::line_and_column(text, std::min(consumed, text.size()));
+  const json_document::Parsed parsed = json_document::parse(text, options, &resource);
+  if (const boost::system::error_code& ec = parsed.error) {
+    const size_t at = std::min(parsed.consumed, text.size());
+    const auto [line, column] = json_source::line_and_column(text, at);
     // Boost.JSON reports bytes that are not UTF-8 as a syntax error at that byte.
-    const bool bad_utf8 =
-        consumed < text.size() && (static_cast<unsigned char>(text[consumed]) & 0x80);
+    const bool bad_utf8 = at < text.size() && (static_cast<unsigned char>(text[at]) & 0x80);
     result.problems.push_back({Problem::Severity::kError,
                                ec == json::error::too_deep ? "limit" : "syntax", "", line, column,
                                bad_utf8 ? "the text is not valid UTF-8" : syntax_message(ec)});
     return result;
   }
-  const json::value document = parser.release();
+  const json::value& document = parsed.value;
 
   Reader reader(limits, result.problems);
-  for (json_source::DuplicateKey& duplicate : json_source::duplicate_keys(text)) {
+  // Only when the text wrote more members than the document kept is a key repeated somewhere.
+  const bool repeated_keys = parsed.members_written != json_document::count_members(document);
+  for (json_source::DuplicateKey& duplicate : repeated_keys
+                                                  ? json_source::duplicate_keys(text)
+                                                  : std::vector<json_source::DuplicateKey>{}) {
     const auto [line, column] = json_source::line_and_column(text, duplicate.offset);
     std::string message = absl::StrCat("\"", to_absl(duplicate.path.back().key),
                                        "\" appears more than once in this object");
@@ -383,7 +376,6 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
                std::move(duplicate.path));
   }
   reader.read_entity(document, result.value);
-  reader.check_references(result.value);
   reader.locate_all(text);
   // In reading order; problems with no position (too_many_problems) last.
   std::stable_sort(result.problems.begin(), result.problems.end(),
