@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
 #include "compact/model/case_json.hpp"
+#include "compact/model/json_schema.hpp"
 #include "compact/model/schema_reference.hpp"
 
 namespace compact::cli {
@@ -114,10 +115,12 @@ void add_case_commands(CLI::App& app, int* exit_code) {
     *exit_code = invalid == 0 ? 0 : 1;
   });
 
+  auto json_schema = std::make_shared<bool>(false);
   CLI::App* schema =
       app.add_subcommand("schema", "Print the case document field reference (Markdown)");
-  schema->callback([exit_code] {
-    std::cout << case_field_reference();
+  schema->add_flag("--json-schema", *json_schema, "Print a JSON Schema (draft 2020-12) instead");
+  schema->callback([exit_code, json_schema] {
+    std::cout << (*json_schema ? case_json_schema() : case_field_reference());
     *exit_code = 0;
   });
 }

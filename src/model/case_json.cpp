@@ -8,6 +8,7 @@
 #include "boost/json.hpp"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/did_you_mean.hpp"
+#include "consistency.hpp"
 #include "json_document.hpp"
 #include "json_source.hpp"
 
@@ -376,6 +377,9 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
                std::move(duplicate.path));
   }
   reader.read_entity(document, result.value);
+  for (Inconsistency& inconsistency : check_consistency(result.value)) {
+    reader.add(std::move(inconsistency.problem), std::move(inconsistency.path));
+  }
   reader.locate_all(text);
   // In reading order; problems with no position (too_many_problems) last.
   std::stable_sort(result.problems.begin(), result.problems.end(),

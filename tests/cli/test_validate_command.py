@@ -91,3 +91,13 @@ def test_schema_prints_the_generated_field_reference(cli):
     assert result.stdout == docs.read_text(encoding="utf-8")
     assert "| `received_on` | date (YYYY-MM-DD) | no |" in result.stdout
     assert "| `approach` | one of `grant`, `contract`, `loan`, `training`, `premises`, `other` | yes |" in result.stdout
+
+
+def test_warnings_are_listed_but_the_document_is_valid(cli, tmp_path):
+    path = tmp_path / "odd.json"
+    path.write_text('{"equality_records": [{"id": "E", "kind": "action_plan", "adopted_on": "2025-01-01", '
+                    '"reviewed_on": "2024-12-01"}]}')
+    result = cli("validate", str(path))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1] == f"{path}: valid"
+    assert "warning: equality_records[0].reviewed_on: reviewed_on (2024-12-01) is before adopted_on (2025-01-01) [inconsistent_dates]" in result.stdout

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "compact/model/json_schema.hpp"
 #include "compact/model/schema_reference.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -48,10 +49,8 @@ class Filler {
   void set(std::string& s) { s = "text " + std::to_string(counter_++) + " – “quoted” \\ done"; }
   void set(OrganisationRef& r) { r.id = "org-1"; }
   template <typename E>
-    requires std::is_enum_v<E>
-  void set(E& e) {
-    e = static_cast<E>(EnumTraits<E>::kInfo.values.size() - 1 - (counter_++ % 2));
-  }
+  requires std::is_enum_v<E>
+  void set(E& e) { e = static_cast<E>(EnumTraits<E>::kInfo.values.size() - 1 - (counter_++ % 2)); }
   template <Entity E>
   void set(E& e) {
     fill(e);
@@ -87,7 +86,8 @@ TEST(CaseJson, EveryFieldOfEveryEntityRoundTripsExactly) {
     pending.pop_back();
     if (!seen.insert(entity).second) continue;
     for (const FieldInfo& field : entity->fields) {
-      EXPECT_THAT(text, HasSubstr("\"" + std::string(field.name) + "\":")) << entity->name << "." << field.name;
+      EXPECT_THAT(text, HasSubstr("\"" + std::string(field.name) + "\":"))
+          << entity->name << "." << field.name;
       if (field.element) pending.push_back(field.element);
     }
   }
@@ -158,47 +158,61 @@ TEST(CaseJson, EachKindOfErrorNamesItsPathPositionAndWhatWasExpected) {
   "payments": [{"id": "P1", "kind": "invoice", "paid_on": "2025-02-30"}]}]})",
        "invalid_date", "commissions[0].payments[0].paid_on", 2, 59,
        "\"2025-02-30\" is not a date: day 30 is not in February 2025, which has 28 days"},
-      {R"({"commissions": [{"id": "G1", "approach": "grant", "start_on": "1800-04-01"}]})", "out_of_range",
-       "commissions[0].start_on", 1, 64, "1800-04-01 is outside the supported range 1900-01-01 to 2199-12-31"},
-      {R"({"commissions": [{"id": "G1", "approach": "grant", "start_on": 20250401}]})", "wrong_type",
-       "commissions[0].start_on", 1, 64, "expected a date (\"YYYY-MM-DD\"), found a number"},
-      {R"({"commissions": [{"id": "G1", "approach": "grant", "underspend_terms_agreed": "yes"}]})", "wrong_type",
-       "commissions[0].underspend_terms_agreed", 1, 79, "expected true or false, found a string"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "start_on": "1800-04-01"}]})",
+       "out_of_range", "commissions[0].start_on", 1, 64,
+       "1800-04-01 is outside the supported range 1900-01-01 to 2199-12-31"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "start_on": 20250401}]})",
+       "wrong_type", "commissions[0].start_on", 1, 64,
+       "expected a date (\"YYYY-MM-DD\"), found a number"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "underspend_terms_agreed": "yes"}]})",
+       "wrong_type", "commissions[0].underspend_terms_agreed", 1, 79,
+       "expected true or false, found a string"},
       {R"({"commissions": {"id": "G1"}})", "wrong_type", "commissions", 1, 17,
        "expected a list of commission objects, found an object"},
-      {R"({"commissions": [{"id": "G1", "approach": "grant", "strat_on": "2025-04-01"}]})", "unknown_field",
-       "commissions[0].strat_on", 1, 64, "unknown field \"strat_on\" in a commission; did you mean \"start_on\"?"},
-      {R"({"commissions": [{"id": "G1", "approach": "grant"}, {"id": "G1", "approach": "loan"}]})", "duplicate_id",
-       "commissions[1].id", 1, 60, "duplicate id \"G1\": commissions[0] has it too"},
-      {R"({"commissions": [{"id": "G1", "approach": "grant", "provider": "org-9"}]})", "unknown_organisation",
-       "commissions[0].provider", 1, 64, "no organisation has the id \"org-9\"; add it to organisations"},
-      {R"({"commissions": [{"id": "G1", "approach": "grnt"}]})", "invalid_enum", "commissions[0].approach", 1, 43,
-       "\"grnt\" is not an approach; expected one of grant, contract, loan, training, premises, other (did you "
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "strat_on": "2025-04-01"}]})",
+       "unknown_field", "commissions[0].strat_on", 1, 64,
+       "unknown field \"strat_on\" in a commission; did you mean \"start_on\"?"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant"}, {"id": "G1", "approach": "loan"}]})",
+       "duplicate_id", "commissions[1].id", 1, 60,
+       "duplicate id \"G1\": commissions[0] has it too"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "provider": "org-9"}]})",
+       "unknown_organisation", "commissions[0].provider", 1, 64,
+       "no organisation has the id \"org-9\"; add it to organisations"},
+      {R"({"commissions": [{"id": "G1", "approach": "grnt"}]})", "invalid_enum",
+       "commissions[0].approach", 1, 43,
+       "\"grnt\" is not an approach; expected one of grant, contract, loan, training, premises, "
+       "other (did you "
        "mean \"grant\"?)"},
       {R"({"commissions": [{"approach": "grant"}]})", "missing_field", "commissions[0].id", 1, 18,
        "required text field \"id\" is missing"},
-      {R"({"commissions": [{"id": "G1", "approach": "grant", "value_pence": 12.5}]})", "invalid_number",
-       "commissions[0].value_pence", 1, 67, "expected a whole, non-negative number of pence"},
-      {R"({"commissions": [{"id": "G1", "approach": "grant", "value_pence": -100}]})", "invalid_number",
-       "commissions[0].value_pence", 1, 67, "non-negative"},
-      {R"({"consultations": [{"id": "C1", "responses_received": 99999999999999999999}]})", "invalid_number",
-       "consultations[0].responses_received", 1, 55, "expected a whole number"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "value_pence": 12.5}]})",
+       "invalid_number", "commissions[0].value_pence", 1, 67,
+       "expected a whole, non-negative number of pence"},
+      {R"({"commissions": [{"id": "G1", "approach": "grant", "value_pence": -100}]})",
+       "invalid_number", "commissions[0].value_pence", 1, 67, "non-negative"},
+      {R"({"consultations": [{"id": "C1", "responses_received": 99999999999999999999}]})",
+       "invalid_number", "consultations[0].responses_received", 1, 55, "expected a whole number"},
       {R"({"consultations": [{"id": "C1", "opens_on": "2025-01-06", "opens_on": "2025-01-07"}]})",
-       "duplicate_field", "consultations[0].opens_on", 1, 71, "\"opens_on\" appears more than once in this object"},
+       "duplicate_field", "consultations[0].opens_on", 1, 71,
+       "\"opens_on\" appears more than once in this object"},
       {"{\"commissions\": [{\"id\": \"G1\",, }]}", "syntax", "", 1, 30, "invalid JSON here"},
       {"{\"commissions\": [", "syntax", "", 1, 18, "the JSON ends too soon"},
       {"{\"commissions\": []} x", "syntax", "", 1, 21, "unexpected text after the end"},
-      {"{\"consultations\": [{\"id\": \"C\xff\"}]}", "syntax", "", 1, 29, "the text is not valid UTF-8"},
+      {"{\"consultations\": [{\"id\": \"C\xff\"}]}", "syntax", "", 1, 29,
+       "the text is not valid UTF-8"},
       {"[]", "wrong_type", "", 1, 1, "expected an object, found an array"},
   };
   for (const ErrorCase& c : cases) {
     const CaseReadResult read = read_case(c.json);
     EXPECT_FALSE(read.ok()) << c.json;
-    ASSERT_EQ(read.problems.size(), 1u) << c.json << "\n" << (read.problems.empty() ? "" : to_string(read.problems[1]));
+    ASSERT_EQ(read.problems.size(), 1u)
+        << c.json << "\n"
+        << (read.problems.empty() ? "" : to_string(read.problems[1]));
     const Problem& p = read.problems[0];
     EXPECT_EQ(p.code, c.code) << c.json;
     EXPECT_EQ(p.path, c.path) << c.json;
-    EXPECT_EQ(std::pair(p.line, p.column), std::pair(c.line, c.column)) << c.json << "\n" << to_string(p);
+    EXPECT_EQ(std::pair(p.line, p.column), std::pair(c.line, c.column)) << c.json << "\n"
+                                                                        << to_string(p);
     EXPECT_THAT(p.message, HasSubstr(c.message)) << c.json;
   }
 }
@@ -211,12 +225,14 @@ TEST(CaseJson, CollectsEveryProblemInOnePassInReadingOrder) {
 })");
   std::vector<std::string> codes;
   for (const Problem& p : read.problems) codes.push_back(p.code + "@" + std::to_string(p.line));
-  EXPECT_THAT(codes, ::testing::ElementsAre("invalid_enum@3", "unknown_organisation@3", "invalid_date@4",
-                                            "unknown_field@4"));
-  EXPECT_THAT(parse_case("{\"commissions\": [{}]}"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("commissions[0].id (line 1, column 18): required text field \"id\" is missing "
-                                 "(and 1 more problem)")));
+  EXPECT_THAT(codes, ::testing::ElementsAre("invalid_enum@3", "unknown_organisation@3",
+                                            "invalid_date@4", "unknown_field@4"));
+  EXPECT_THAT(
+      parse_case("{\"commissions\": [{}]}"),
+      StatusIs(
+          absl::StatusCode::kInvalidArgument,
+          HasSubstr("commissions[0].id (line 1, column 18): required text field \"id\" is missing "
+                    "(and 1 more problem)")));
 }
 
 TEST(CaseJson, LimitsAreEnforcedWithClearErrors) {
@@ -229,12 +245,16 @@ TEST(CaseJson, LimitsAreEnforcedWithClearErrors) {
   EXPECT_EQ(read_case(deep).problems.at(0).code, "limit");
   EXPECT_EQ(read_case(deep).problems.at(0).message, "the document is nested too deeply");
   limits.max_string_bytes = 10;
-  EXPECT_THAT(read_case(R"({"policies": [{"id": "P", "title": "a title longer than ten bytes"}]})", limits)
-                  .problems.at(0).message,
-              HasSubstr("the string is 29 bytes; the limit is 10"));
+  EXPECT_THAT(
+      read_case(R"({"policies": [{"id": "P", "title": "a title longer than ten bytes"}]})", limits)
+          .problems.at(0)
+          .message,
+      HasSubstr("the string is 29 bytes; the limit is 10"));
   limits = {};
   limits.max_list_length = 2;
-  EXPECT_THAT(read_case(R"({"policies": [{"id": "1"}, {"id": "2"}, {"id": "3"}]})", limits).problems.at(0).message,
+  EXPECT_THAT(read_case(R"({"policies": [{"id": "1"}, {"id": "2"}, {"id": "3"}]})", limits)
+                  .problems.at(0)
+                  .message,
               HasSubstr("the list has 3 entries; the limit is 2"));
   limits = {};
   limits.max_problems = 3;
@@ -247,10 +267,13 @@ TEST(CaseJson, LimitsAreEnforcedWithClearErrors) {
 // Hostile input: thousands of corruptions of a real case. Each must be read without a crash, and either
 // be valid or carry at least one error with a known code.
 TEST(CaseJson, CorruptedDocumentsNeverCrash) {
-  const std::string original = read_file(std::string(COMPACT_EXAMPLES_DIR) + "/grant-with-invoices.json");
-  const std::set<std::string> codes = {"syntax", "limit", "wrong_type", "missing_field", "unknown_field",
-                                       "duplicate_field", "invalid_date", "out_of_range", "invalid_enum",
-                                       "invalid_number", "duplicate_id", "unknown_organisation", "too_many_problems"};
+  const std::string original =
+      read_file(std::string(COMPACT_EXAMPLES_DIR) + "/grant-with-invoices.json");
+  const std::set<std::string> codes = {"syntax",           "limit",         "wrong_type",
+                                       "missing_field",    "unknown_field", "duplicate_field",
+                                       "invalid_date",     "out_of_range",  "invalid_enum",
+                                       "invalid_number",   "duplicate_id",  "unknown_organisation",
+                                       "inconsistent_dates", "too_many_problems"};
   std::mt19937 random(20141);
   const std::string bytes = "{}[]\",:0123456789-.eE \n\\tnfu\xff\x80";
   for (int round = 0; round < 3000; ++round) {
@@ -259,9 +282,15 @@ TEST(CaseJson, CorruptedDocumentsNeverCrash) {
     for (int e = 0; e < edits; ++e) {
       const size_t at = random() % text.size();
       switch (random() % 3) {
-        case 0: text[at] = bytes[random() % bytes.size()]; break;
-        case 1: text.erase(at, 1 + random() % 20); break;
-        case 2: text.insert(at, 1, bytes[random() % bytes.size()]); break;
+        case 0:
+          text[at] = bytes[random() % bytes.size()];
+          break;
+        case 1:
+          text.erase(at, 1 + random() % 20);
+          break;
+        case 2:
+          text.insert(at, 1, bytes[random() % bytes.size()]);
+          break;
       }
       if (text.empty()) text = "{";
     }
@@ -283,26 +312,56 @@ TEST(Schema, KeepsTheDesignContractFieldNames) {
     std::vector<std::pair<std::string_view, FieldKind>> fields;
   };
   const Expected expected[] = {
-      {Case::kInfo, {{"organisations", FieldKind::kList}, {"consultations", FieldKind::kList}, {"commissions", FieldKind::kList}}},
-      {Organisation::kInfo, {{"id", FieldKind::kText}, {"name", FieldKind::kText}, {"sector", FieldKind::kEnum}, {"kind", FieldKind::kEnum}}},
+      {Case::kInfo,
+       {{"organisations", FieldKind::kList},
+        {"consultations", FieldKind::kList},
+        {"commissions", FieldKind::kList}}},
+      {Organisation::kInfo,
+       {{"id", FieldKind::kText},
+        {"name", FieldKind::kText},
+        {"sector", FieldKind::kEnum},
+        {"kind", FieldKind::kEnum}}},
       {Consultation::kInfo,
-       {{"id", FieldKind::kText}, {"lead", FieldKind::kOrganisation}, {"title", FieldKind::kText},
-        {"significant_effect_on_vcse", FieldKind::kBool}, {"notice_given_on", FieldKind::kDate},
-        {"opens_on", FieldKind::kDate}, {"closes_on", FieldKind::kDate}, {"catalyst_involved_on", FieldKind::kDate},
-        {"shortened_explanation", FieldKind::kText}, {"feedback_published_on", FieldKind::kDate}}},
+       {{"id", FieldKind::kText},
+        {"lead", FieldKind::kOrganisation},
+        {"title", FieldKind::kText},
+        {"significant_effect_on_vcse", FieldKind::kBool},
+        {"notice_given_on", FieldKind::kDate},
+        {"opens_on", FieldKind::kDate},
+        {"closes_on", FieldKind::kDate},
+        {"catalyst_involved_on", FieldKind::kDate},
+        {"shortened_explanation", FieldKind::kText},
+        {"feedback_published_on", FieldKind::kDate}}},
       {Commission::kInfo,
-       {{"id", FieldKind::kText}, {"commissioner", FieldKind::kOrganisation}, {"provider", FieldKind::kOrganisation},
-        {"approach", FieldKind::kEnum}, {"decision_notified_on", FieldKind::kDate}, {"start_on", FieldKind::kDate},
-        {"end_on", FieldKind::kDate}, {"term_explanation", FieldKind::kText},
-        {"decision_delay_explanation", FieldKind::kText}, {"delivery_terms_agreed_on", FieldKind::kDate},
-        {"monitoring_agreed_on", FieldKind::kDate}, {"agreement_signed_on", FieldKind::kDate},
-        {"underspend_terms_agreed", FieldKind::kBool}, {"payments", FieldKind::kList}, {"ending", FieldKind::kEntity}}},
+       {{"id", FieldKind::kText},
+        {"commissioner", FieldKind::kOrganisation},
+        {"provider", FieldKind::kOrganisation},
+        {"approach", FieldKind::kEnum},
+        {"decision_notified_on", FieldKind::kDate},
+        {"start_on", FieldKind::kDate},
+        {"end_on", FieldKind::kDate},
+        {"term_explanation", FieldKind::kText},
+        {"decision_delay_explanation", FieldKind::kText},
+        {"delivery_terms_agreed_on", FieldKind::kDate},
+        {"monitoring_agreed_on", FieldKind::kDate},
+        {"agreement_signed_on", FieldKind::kDate},
+        {"underspend_terms_agreed", FieldKind::kBool},
+        {"payments", FieldKind::kList},
+        {"ending", FieldKind::kEntity}}},
       {Payment::kInfo,
-       {{"id", FieldKind::kText}, {"kind", FieldKind::kEnum}, {"received_on", FieldKind::kDate},
-        {"paid_on", FieldKind::kDate}, {"alternative_terms_agreed", FieldKind::kBool}, {"agreed_pay_by", FieldKind::kDate}}},
+       {{"id", FieldKind::kText},
+        {"kind", FieldKind::kEnum},
+        {"received_on", FieldKind::kDate},
+        {"paid_on", FieldKind::kDate},
+        {"alternative_terms_agreed", FieldKind::kBool},
+        {"agreed_pay_by", FieldKind::kDate}}},
       {Ending::kInfo,
-       {{"decided_on", FieldKind::kDate}, {"impact_assessed_on", FieldKind::kDate}, {"notice_given_on", FieldKind::kDate},
-        {"notice_in_writing", FieldKind::kBool}, {"rationale", FieldKind::kText}, {"ends_on", FieldKind::kDate},
+       {{"decided_on", FieldKind::kDate},
+        {"impact_assessed_on", FieldKind::kDate},
+        {"notice_given_on", FieldKind::kDate},
+        {"notice_in_writing", FieldKind::kBool},
+        {"rationale", FieldKind::kText},
+        {"ends_on", FieldKind::kDate},
         {"central_government_notice_received_on", FieldKind::kDate}}},
   };
   for (const Expected& e : expected) {
@@ -314,9 +373,69 @@ TEST(Schema, KeepsTheDesignContractFieldNames) {
   }
   EXPECT_THAT(Commission::kInfo.field("approach")->enumeration->values,
               ::testing::ElementsAre("grant", "contract", "loan", "training", "premises", "other"));
-  EXPECT_THAT(Payment::kInfo.field("kind")->enumeration->values, ::testing::ElementsAre("invoice", "grant_claim"));
+  EXPECT_THAT(Payment::kInfo.field("kind")->enumeration->values,
+              ::testing::ElementsAre("invoice", "grant_claim"));
   EXPECT_THAT(Organisation::kInfo.field("sector")->enumeration->values,
               ::testing::ElementsAre("public", "vcse", "private"));
+}
+
+// Date checks about the data itself (docs/case-documents.md): errors when impossible, warnings when odd.
+TEST(CaseJson, DatesThatContradictEachOther) {
+  struct Check {
+    const char* json;
+    Problem::Severity severity;
+    const char* path;
+    const char* message;
+  };
+  const Check checks[] = {
+      {R"({"consultations": [{"id": "C", "opens_on": "2025-03-01", "closes_on": "2025-01-01"}]})",
+       Problem::Severity::kError, "consultations[0].closes_on",
+       "closes_on (2025-01-01) is before opens_on (2025-03-01)"},
+      {R"({"commissions": [{"id": "G", "approach": "grant", "start_on": "2025-04-01", "end_on": "2025-03-31"}]})",
+       Problem::Severity::kError, "commissions[0].end_on",
+       "end_on (2025-03-31) is before start_on (2025-04-01)"},
+      {R"({"commissions": [{"id": "G", "approach": "grant", "payments": [{"id": "P", "kind": "invoice",
+          "received_on": "2025-05-02", "paid_on": "2025-05-01"}]}]})",
+       Problem::Severity::kError, "commissions[0].payments[0].paid_on",
+       "paid_on (2025-05-01) is before received_on (2025-05-02)"},
+      {R"({"commissions": [{"id": "G", "approach": "grant", "ending": {"notice_given_on": "2025-06-01",
+          "ends_on": "2025-05-31"}}]})",
+       Problem::Severity::kError, "commissions[0].ending.ends_on",
+       "ends_on (2025-05-31) is before notice_given_on (2025-06-01)"},
+      {R"({"disputes": [{"id": "D", "raised_on": "2025-02-01", "resolved_on": "2025-01-01"}]})",
+       Problem::Severity::kError, "disputes[0].resolved_on",
+       "resolved_on (2025-01-01) is before raised_on (2025-02-01)"},
+      {R"({"disputes": [{"id": "D", "stages": [{"name": "meeting", "started_on": "2025-02-01", "completed_on": "2025-01-31"}]}]})",
+       Problem::Severity::kError, "disputes[0].stages[0].completed_on",
+       "completed_on (2025-01-31) is before started_on"},
+      {R"({"equality_records": [{"id": "E", "kind": "action_plan", "adopted_on": "2025-01-01", "reviewed_on": "2024-12-01"}]})",
+       Problem::Severity::kWarning, "equality_records[0].reviewed_on",
+       "reviewed_on (2024-12-01) is before adopted_on"},
+  };
+  for (const Check& c : checks) {
+    const CaseReadResult read = read_case(c.json);
+    ASSERT_EQ(read.problems.size(), 1u) << c.json;
+    EXPECT_EQ(read.problems[0].code, "inconsistent_dates");
+    EXPECT_EQ(read.problems[0].severity, c.severity) << c.json;
+    EXPECT_EQ(read.problems[0].path, c.path);
+    EXPECT_THAT(read.problems[0].message, HasSubstr(c.message));
+    EXPECT_EQ(read.ok(), c.severity == Problem::Severity::kWarning);
+  }
+  // A payment in advance of expenditure may be paid before the claim is received.
+  EXPECT_TRUE(
+      read_case(R"({"commissions": [{"id": "G", "approach": "grant", "payments": [{"id": "P",
+      "kind": "grant_claim", "in_advance": true, "received_on": "2025-05-02", "paid_on": "2025-04-01"}]}]})")
+          .problems.empty());
+  // The same day is never a contradiction.
+  EXPECT_TRUE(
+      read_case(
+          R"({"consultations": [{"id": "C", "opens_on": "2025-03-01", "closes_on": "2025-03-01"}]})")
+          .problems.empty());
+}
+
+TEST(Schema, JsonSchemaInDocsIsGeneratedFromIt) {
+  EXPECT_EQ(read_file(std::string(COMPACT_DOCS_DIR) + "/case.schema.json"), case_json_schema())
+      << "run: build/dev/bin/compact schema --json-schema > docs/case.schema.json";
 }
 
 TEST(Schema, FieldReferenceInDocsIsGeneratedFromIt) {

@@ -1,0 +1,15 @@
+#pragma once
+// A JSON Schema (draft 2020-12) for case documents, generated from the schema: what
+// `compact schema --json-schema` prints and docs/case.schema.json holds. It says what the schema can
+// say in JSON Schema's terms (types, required fields, enums, no unknown fields, list lengths); what it
+// cannot (real calendar dates in range, unique ids, organisation references, date order) only
+// read_case checks.
+
+#include <string>
+
+namespace compact {
+
+// The schema as indented JSON text, ending in a newline.
+std::string case_json_schema();
+
+}  // namespace compact
