@@ -99,16 +99,6 @@ json::object entity_schema(const EntityInfo& entity) {
   return s;
 }
 
-void collect(const EntityInfo& entity, std::vector<const EntityInfo*>& out) {
-  for (const EntityInfo* seen : out) {
-    if (seen == &entity) return;
-  }
-  out.push_back(&entity);
-  for (const FieldInfo& field : entity.fields) {
-    if (field.element) collect(*field.element, out);
-  }
-}
-
 // Two-space indented JSON, keys in insertion order, so the generated file reads well and diffs cleanly.
 void write(const json::value& v, int indent, std::string& out) {
   const std::string pad(static_cast<size_t>(indent + 2), ' ');
@@ -129,8 +119,7 @@ void write(const json::value& v, int indent, std::string& out) {
 }  // namespace
 
 std::string case_json_schema() {
-  std::vector<const EntityInfo*> entities;
-  collect(Case::kInfo, entities);
+  const std::vector<const EntityInfo*> entities = entities_from(Case::kInfo);
   json::object defs;
   for (const EntityInfo* entity : entities) defs[def_name(*entity)] = entity_schema(*entity);
   const json::value schema = {{"$schema", "https://json-schema.org/draft/2020-12/schema"},

@@ -33,4 +33,24 @@ const FieldInfo* EntityInfo::field(std::string_view field_name) const {
   return nullptr;
 }
 
+namespace {
+
+void collect(const EntityInfo& entity, std::vector<const EntityInfo*>& out) {
+  for (const EntityInfo* seen : out) {
+    if (seen == &entity) return;
+  }
+  out.push_back(&entity);
+  for (const FieldInfo& field : entity.fields) {
+    if (field.element) collect(*field.element, out);
+  }
+}
+
+}  // namespace
+
+std::vector<const EntityInfo*> entities_from(const EntityInfo& root) {
+  std::vector<const EntityInfo*> out;
+  collect(root, out);
+  return out;
+}
+
 }  // namespace compact

@@ -32,22 +32,10 @@ std::string type_of(const FieldInfo& field) {
   }
 }
 
-// Entities in the order a reader meets them: the case, then each entity the first time it is named.
-void collect(const EntityInfo& entity, std::vector<const EntityInfo*>& out) {
-  for (const EntityInfo* seen : out) {
-    if (seen == &entity) return;
-  }
-  out.push_back(&entity);
-  for (const FieldInfo& field : entity.fields) {
-    if (field.element) collect(*field.element, out);
-  }
-}
-
 }  // namespace
 
 std::string case_field_reference() {
-  std::vector<const EntityInfo*> entities;
-  collect(Case::kInfo, entities);
+  const std::vector<const EntityInfo*> entities = entities_from(Case::kInfo);
   std::string out =
       "# Case document fields\n\n"
       "Generated from the schema by `compact schema`; do not edit by hand. Every date is an ISO "

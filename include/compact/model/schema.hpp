@@ -64,6 +64,10 @@ struct EntityInfo {
   const FieldInfo* field(std::string_view name) const;
 };
 
+// `root` and every entity reachable from it through entity and list fields, each once, in the order a
+// reader of the schema meets them (depth first, fields in order).
+std::vector<const EntityInfo*> entities_from(const EntityInfo& root);
+
 // An amount of money in pence (£1 = 100), so that sums are exact.
 struct Money {
   int64_t pence = 0;
