@@ -351,15 +351,26 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   // allocator one call per value.
   unsigned char arena[16 << 10];
   json::monotonic_resource resource(arena, sizeof arena);
+  // A UTF-8 byte order mark, as Windows tools often write, is allowed and skipped (RFC 8259 section 8.1
+  // lets a parser ignore it); positions are then counted as an editor shows them, without it.
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+    text.remove_prefix(kByteOrderMark.size());
   const json_document::Parsed parsed = json_document::parse(text, options, &resource);
   if (const boost::system::error_code& ec = parsed.error) {
-    const size_t at = std::min(parsed.consumed, text.size());
+    size_t at = std::min(parsed.consumed, text.size());
+    std::string message = syntax_message(ec);
+    // Boost.JSON reports bytes that are not UTF-8 as a plain syntax error; say what it really is.
+    if (at < text.size() && (static_cast<unsigned char>(text[at]) & 0x80)) {
+      if (const size_t bad = json_source::first_invalid_utf8(text); bad != std::string_view::npos) {
+        at = bad;
+        message = "the text is not valid UTF-8";
+      }
+    }
     const auto [line, column] = json_source::line_and_column(text, at);
-    // Boost.JSON reports bytes that are not UTF-8 as a syntax error at that byte.
-    const bool bad_utf8 = at < text.size() && (static_cast<unsigned char>(text[at]) & 0x80);
     result.problems.push_back({Problem::Severity::kError,
                                ec == json::error::too_deep ? "limit" : "syntax", "", line, column,
-                               bad_utf8 ? "the text is not valid UTF-8" : syntax_message(ec)});
+                               std::move(message)});
     return result;
   }
   const json::value& document = parsed.value;

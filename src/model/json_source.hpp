@@ -31,6 +31,10 @@ struct DuplicateKey {
 // Every key after the first of that name in the same object.
 std::vector<DuplicateKey> duplicate_keys(std::string_view json);
 
+// The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629: no
+// overlong forms, no surrogates, nothing above U+10FFFF), or npos when the whole text is well formed.
+size_t first_invalid_utf8(std::string_view text);
+
 // 1-based line and column (in UTF-8 code points) of a byte offset.
 std::pair<int, int> line_and_column(std::string_view json, size_t offset);
 

@@ -235,6 +235,31 @@ TEST(CaseJson, CollectsEveryProblemInOnePassInReadingOrder) {
                     "(and 1 more problem)")));
 }
 
+TEST(CaseJson, ByteOrderMarksAndEncoding) {
+  // A UTF-8 byte order mark is skipped, and positions count from after it.
+  EXPECT_TRUE(read_case("\xEF\xBB\xBF{\"policies\": [{\"id\": \"P\"}]}").ok());
+  const CaseReadResult bom = read_case("\xEF\xBB\xBF{\"policies\": [{}]}");
+  ASSERT_EQ(bom.problems.size(), 1u);
+  EXPECT_EQ(std::pair(bom.problems[0].line, bom.problems[0].column), std::pair(1, 15));
+  // Well-formed UTF-8 where JSON does not allow it is a syntax error, not an encoding one.
+  EXPECT_EQ(read_case("{\"policies\": é}").problems.at(0).message,
+            "invalid JSON here (a missing comma, quote or bracket?)");
+  // Overlong forms, surrogates and truncated sequences are not UTF-8.
+  for (const char* bad :
+       {"{\"policies\": [{\"id\": \"\xC0\xAF\"}]}", "{\"policies\": [{\"id\": \"\xED\xA0\x80\"}]}",
+        "{\"policies\": [{\"id\": \"\xE2\x82\"}]}",
+        "{\"policies\": [{\"id\": \"\xF4\x90\x80\x80\"}]}"}) {
+    const CaseReadResult read = read_case(bad);
+    ASSERT_EQ(read.problems.size(), 1u) << bad;
+    EXPECT_EQ(read.problems[0].message, "the text is not valid UTF-8");
+    EXPECT_EQ(read.problems[0].column, 23);  // the first byte after {"policies": [{"id": "
+  }
+  // Characters beyond ASCII in strings are text like any other, and columns count them as one each.
+  const CaseReadResult accents = read_case("{\"policies\": [{\"id\": \"é\", \"title\": 3}]}");
+  ASSERT_EQ(accents.problems.size(), 1u);
+  EXPECT_EQ(accents.problems[0].column, 36);  // counted by Python's str.index, in characters
+}
+
 TEST(CaseJson, LimitsAreEnforcedWithClearErrors) {
   ReadLimits limits;
   limits.max_document_bytes = 100;
@@ -269,11 +294,20 @@ TEST(CaseJson, LimitsAreEnforcedWithClearErrors) {
 TEST(CaseJson, CorruptedDocumentsNeverCrash) {
   const std::string original =
       read_file(std::string(COMPACT_EXAMPLES_DIR) + "/grant-with-invoices.json");
-  const std::set<std::string> codes = {"syntax",           "limit",         "wrong_type",
-                                       "missing_field",    "unknown_field", "duplicate_field",
-                                       "invalid_date",     "out_of_range",  "invalid_enum",
-                                       "invalid_number",   "duplicate_id",  "unknown_organisation",
-                                       "inconsistent_dates", "too_many_problems"};
+  const std::set<std::string> codes = {"syntax",
+                                       "limit",
+                                       "wrong_type",
+                                       "missing_field",
+                                       "unknown_field",
+                                       "duplicate_field",
+                                       "invalid_date",
+                                       "out_of_range",
+                                       "invalid_enum",
+                                       "invalid_number",
+                                       "duplicate_id",
+                                       "unknown_organisation",
+                                       "inconsistent_dates",
+                                       "too_many_problems"};
   std::mt19937 random(20141);
   const std::string bytes = "{}[]\",:0123456789-.eE \n\\tnfu\xff\x80";
   for (int round = 0; round < 3000; ++round) {
