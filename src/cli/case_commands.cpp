@@ -1,9 +1,9 @@
 #include "case_commands.hpp"
 
+#include <array>
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -62,6 +62,19 @@ CaseReadResult unreadable(const std::string& file) {
   return result;
 }
 
+// Reads one line, without its newline, into `line`, keeping at most `max` + 1 bytes of it (enough for
+// read_case to refuse it) and skipping the rest. False at the end of the input.
+bool read_line(std::istream& in, std::string& line, size_t max) {
+  line.clear();
+  std::streambuf& buffer = *in.rdbuf();
+  int c = buffer.sbumpc();
+  if (c == std::char_traits<char>::eof()) return false;
+  for (; c != std::char_traits<char>::eof() && c != '\n'; c = buffer.sbumpc()) {
+    if (line.size() <= max) line.push_back(static_cast<char>(c));
+  }
+  return true;
+}
+
 // Validates one file; returns the number of invalid documents in it.
 size_t validate_file(const ValidateOptions& options, const std::string& file) {
   std::ifstream stream;
@@ -71,21 +84,27 @@ size_t validate_file(const ValidateOptions& options, const std::string& file) {
     report(options, file, 0, unreadable(file));
     return 1;
   }
+  const size_t max = ReadLimits{}.max_document_bytes;
+  std::string text;
   if (!options.lines) {
-    std::stringstream text;
-    text << in.rdbuf();
-    const CaseReadResult result = read_case(text.str());
+    // Read no further than just past the limit: enough for read_case to refuse the document.
+    std::array<char, 1 << 16> chunk;
+    while (text.size() <= max) {
+      in.read(chunk.data(), chunk.size());
+      text.append(chunk.data(), static_cast<size_t>(in.gcount()));
+      if (!in) break;
+    }
+    const CaseReadResult result = read_case(text);
     report(options, file, 0, result);
     return result.ok() ? 0 : 1;
   }
-  // One document per line, read and checked one at a time, so memory stays bounded by the longest line.
+  // One document per line, read and checked one at a time: memory stays bounded whatever the input.
   size_t invalid = 0;
   size_t documents = 0;
-  std::string line;
-  for (int number = 0; std::getline(in, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  for (int number = 0; read_line(in, text, max); ++number) {
+    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     ++documents;
-    const CaseReadResult result = read_case(line);
+    const CaseReadResult result = read_case(text);
     if (!result.ok() || !result.problems.empty()) report(options, file, number, result);
     if (!result.ok()) ++invalid;
   }

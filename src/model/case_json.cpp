@@ -341,8 +341,8 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   CaseReadResult result;
   if (text.size() > limits.max_document_bytes) {
     result.problems.push_back({Problem::Severity::kError, "limit", "", 0, 0,
-                               absl::StrCat("the document is ", text.size(),
-                                            " bytes; the limit is ", limits.max_document_bytes)});
+                               absl::StrCat("the document is larger than the limit of ",
+                                            limits.max_document_bytes, " bytes")});
     return result;
   }
   json::parse_options options;

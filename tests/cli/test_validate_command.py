@@ -101,3 +101,20 @@ def test_warnings_are_listed_but_the_document_is_valid(cli, tmp_path):
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1] == f"{path}: valid"
     assert "warning: equality_records[0].reviewed_on: reviewed_on (2024-12-01) is before adopted_on (2025-01-01) [inconsistent_dates]" in result.stdout
+
+
+def test_oversized_documents_are_refused_without_reading_them_whole(cli, tmp_path):
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (17 << 20))
+    result = cli("validate", str(big))
+    assert result.returncode == 1
+    assert result.stdout == f"{big}: error: document: the document is larger than the limit of 16777216 bytes [limit]\n"
+    lines = tmp_path / "lines.jsonl"
+    good = '{"policies": [{"id": "P"}]}'
+    lines.write_text(good + "\n" + "[" + " " * (17 << 20) + "]\n" + good + "\n")
+    result = cli("validate", "--lines", str(lines))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{lines}: error: document: the document is larger than the limit of 16777216 bytes [limit]",
+        f"{lines}: 3 documents, 1 invalid",
+    ]

@@ -264,7 +264,7 @@ TEST(CaseJson, LimitsAreEnforcedWithClearErrors) {
   ReadLimits limits;
   limits.max_document_bytes = 100;
   EXPECT_EQ(read_case(std::string(200, ' '), limits).problems.at(0).message,
-            "the document is 200 bytes; the limit is 100");
+            "the document is larger than the limit of 100 bytes");
   limits = {};
   const std::string deep = std::string(40, '[') + std::string(40, ']');
   EXPECT_EQ(read_case(deep).problems.at(0).code, "limit");
