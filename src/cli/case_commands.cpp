@@ -28,7 +28,7 @@ std::string_view severity_name(const Problem& p) {
 
 // Prints one document's problems; `name` says where the document is ("case.json", "cases.jsonl:12").
 // With --lines, `line_offset` turns a problem's line within the document into the file's line.
-void report(const ValidateOptions& options, const std::string& file, int line_offset,
+void report(const ValidateOptions& options, const std::string& file, int64_t line_offset,
             const CaseReadResult& result) {
   if (options.format == "json") {
     boost::json::array problems;
@@ -101,8 +101,9 @@ size_t validate_file(const ValidateOptions& options, const std::string& file) {
   // One document per line, read and checked one at a time: memory stays bounded whatever the input.
   size_t invalid = 0;
   size_t documents = 0;
-  for (int number = 0; read_line(in, text, max); ++number) {
-    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+  for (int64_t number = 0; read_line(in, text, max); ++number) {
+    // Blank lines are skipped; a line cut at the limit is never blank, whatever its first bytes.
+    if (text.size() <= max && text.find_first_not_of(" \t\r") == std::string::npos) continue;
     ++documents;
     const CaseReadResult result = read_case(text);
     if (!result.ok() || !result.problems.empty()) report(options, file, number, result);

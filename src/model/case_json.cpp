@@ -8,6 +8,7 @@
 #include "boost/json.hpp"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/did_you_mean.hpp"
+#include "compact/util/printable.hpp"
 #include "consistency.hpp"
 #include "json_document.hpp"
 #include "json_source.hpp"
@@ -63,7 +64,8 @@ class Reader {
         read_field(*value, member);
       } else if (field.presence == Presence::kRequired && field.kind != FieldKind::kList) {
         error("missing_field", absl::StrCat("required ", to_absl(field_kind_name(field.kind)),
-                                            " field \"", to_absl(field.name), "\" is missing"));
+                                            " field \"", to_absl(field.name), "\" is ",
+                                            value ? "null; it must be recorded" : "missing"));
       }
       path_.pop_back();
     });
@@ -71,11 +73,12 @@ class Reader {
     for (const json::key_value_pair& member : *object) {
       const std::string_view key = view(member.key());
       if (E::kInfo.field(key)) continue;
+      if (full()) continue;
       path_.push_back({key, -1});
       std::vector<std::string_view> names;
       for (const FieldInfo& f : E::kInfo.fields) names.push_back(f.name);
       std::string message =
-          absl::StrCat("unknown field \"", to_absl(key), "\" in ", article(E::kInfo.name));
+          absl::StrCat("unknown field \"", printable(key), "\" in ", article(E::kInfo.name));
       if (std::optional<std::string> suggestion = closest_match(key, names)) {
         absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
       }
@@ -85,13 +88,25 @@ class Reader {
   }
 
   void add(Problem problem, Path path) {
-    if (problems_.size() >= limits_.max_problems) {
-      ++dropped_;
-      return;
-    }
+    if (full()) return;
     problem.path = json_source::to_string(path);
     problems_.push_back(std::move(problem));
     paths_.push_back(std::move(path));
+  }
+
+  // A problem whose path, line and column are already known.
+  void add_located(Problem problem) {
+    if (full()) return;
+    problems_.push_back(std::move(problem));
+    paths_.emplace_back();
+  }
+
+  // True, counting one more dropped problem, once the cap is reached: callers check it before building
+  // an expensive message (a "did you mean" over thousands of ids).
+  bool full() {
+    if (problems_.size() < limits_.max_problems) return false;
+    ++dropped_;
+    return true;
   }
 
   // Fills in each problem's line and column from its path, and reports any dropped problems.
@@ -210,8 +225,9 @@ class Reader {
     out.id.assign(s->data(), s->size());
     // The case's organisations come first in the schema, so they are all known by now.
     if (!std::binary_search(organisation_ids_.begin(), organisation_ids_.end(),
-                            std::string_view(out.id))) {
-      std::string message = absl::StrCat("no organisation has the id \"", out.id, "\"");
+                            std::string_view(out.id)) &&
+        !full()) {
+      std::string message = absl::StrCat("no organisation has the id \"", printable(out.id), "\"");
       if (std::optional<std::string> suggestion = closest_match(out.id, organisation_ids_)) {
         absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
       } else {
@@ -236,8 +252,9 @@ class Reader {
       out = *value;
       return true;
     }
+    if (full()) return false;
     std::string message =
-        absl::StrCat("\"", to_absl(view(*s)), "\" is not ", article(info.name),
+        absl::StrCat("\"", printable(view(*s)), "\" is not ", article(info.name),
                      "; expected one of ", absl::StrJoin(info.values, ", ", append_string_view));
     if (std::optional<std::string> suggestion = closest_match(view(*s), info.values)) {
       absl::StrAppend(&message, " (did you mean \"", *suggestion, "\"?)");
@@ -297,7 +314,7 @@ class Reader {
       earlier.push_back({"", static_cast<long long>(ids[first].second)});
       path_.push_back({"", static_cast<long long>(ids[k].second)});
       path_.push_back({"id", -1});
-      error("duplicate_id", absl::StrCat("duplicate id \"", to_absl(ids[k].first),
+      error("duplicate_id", absl::StrCat("duplicate id \"", printable(ids[k].first),
                                          "\": ", json_source::to_string(earlier), " has it too"));
       path_.resize(path_.size() - 2);
     }
@@ -315,6 +332,10 @@ class Reader {
 std::string syntax_message(const boost::system::error_code& ec) {
   if (ec == json::error::too_deep) return "the document is nested too deeply";
   if (ec == json::error::syntax) return "invalid JSON here (a missing comma, quote or bracket?)";
+  if (ec == json::error::illegal_leading_surrogate ||
+      ec == json::error::illegal_trailing_surrogate) {
+    return "a \\u escape is half of a surrogate pair, which is not a character";
+  }
   if (ec == json::error::incomplete)
     return "the JSON ends too soon (an unclosed object, array or string?)";
   if (ec == json::error::extra_data) return "unexpected text after the end of the JSON document";
@@ -358,14 +379,12 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
     text.remove_prefix(kByteOrderMark.size());
   const json_document::Parsed parsed = json_document::parse(text, options, &resource);
   if (const boost::system::error_code& ec = parsed.error) {
-    size_t at = std::min(parsed.consumed, text.size());
+    const size_t at = std::min(parsed.consumed, text.size());
     std::string message = syntax_message(ec);
     // Boost.JSON reports bytes that are not UTF-8 as a plain syntax error; say what it really is.
     if (at < text.size() && (static_cast<unsigned char>(text[at]) & 0x80)) {
-      if (const size_t bad = json_source::first_invalid_utf8(text); bad != std::string_view::npos) {
-        at = bad;
+      if (json_source::first_invalid_utf8(text.substr(at, 4)) == 0)
         message = "the text is not valid UTF-8";
-      }
     }
     const auto [line, column] = json_source::line_and_column(text, at);
     result.problems.push_back({Problem::Severity::kError,
@@ -378,14 +397,20 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   Reader reader(limits, result.problems);
   // Only when the text wrote more members than the document kept is a key repeated somewhere.
   const bool repeated_keys = parsed.members_written != json_document::count_members(document);
-  for (json_source::DuplicateKey& duplicate : repeated_keys
-                                                  ? json_source::duplicate_keys(text)
-                                                  : std::vector<json_source::DuplicateKey>{}) {
-    const auto [line, column] = json_source::line_and_column(text, duplicate.offset);
-    std::string message = absl::StrCat("\"", to_absl(duplicate.path.back().key),
-                                       "\" appears more than once in this object");
-    reader.add({Problem::Severity::kError, "duplicate_field", "", line, column, std::move(message)},
-               std::move(duplicate.path));
+  if (repeated_keys) {
+    std::vector<json_source::DuplicateKey> duplicates =
+        json_source::duplicate_keys(text, limits.max_problems);
+    for (json_source::DuplicateKey& duplicate : duplicates) {
+      const auto [line, column] = json_source::line_and_column(text, duplicate.offset);
+      reader.add_located({Problem::Severity::kError, "duplicate_field", std::move(duplicate.path),
+                          line, column,
+                          absl::StrCat("\"", printable(duplicate.key),
+                                       "\" appears more than once in this object")});
+    }
+    if (duplicates.empty()) {  // the parser counted a repeat the scan could not place
+      reader.add_located({Problem::Severity::kError, "duplicate_field", "", 0, 0,
+                          "a key appears more than once in one of the objects"});
+    }
   }
   reader.read_entity(document, result.value);
   for (Inconsistency& inconsistency : check_consistency(result.value)) {
@@ -407,10 +432,18 @@ absl::StatusOr<Case> parse_case(std::string_view json_text, const ReadLimits& li
   const auto first =
       std::find_if(result.problems.begin(), result.problems.end(),
                    [](const Problem& p) { return p.severity == Problem::Severity::kError; });
-  const size_t others = result.problems.size() - 1;
+  // Errors only: warnings do not make a case unreadable, and too_many_problems says its own count.
+  const size_t others =
+      static_cast<size_t>(std::count_if(result.problems.begin(), result.problems.end(),
+                                        [](const Problem& p) {
+                                          return p.severity == Problem::Severity::kError &&
+                                                 p.code != "too_many_problems";
+                                        })) -
+      1;
   std::string message = to_string(*first);
-  if (others > 0)
-    absl::StrAppend(&message, " (and ", others, others == 1 ? " more problem)" : " more problems)");
+  if (others > 0) {
+    absl::StrAppend(&message, " (and ", others, others == 1 ? " more error)" : " more errors)");
+  }
   return absl::InvalidArgumentError(message);
 }
 

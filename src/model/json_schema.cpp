@@ -48,10 +48,13 @@ json::object field_schema(const FieldInfo& field) {
       break;
     case FieldKind::kInteger:
       type("integer");
+      s["minimum"] = INT64_MIN;
+      s["maximum"] = INT64_MAX;
       break;
     case FieldKind::kMoney:
       type("integer");
       s["minimum"] = 0;
+      s["maximum"] = INT64_MAX;
       break;
     case FieldKind::kText:
       type("string");
@@ -59,6 +62,7 @@ json::object field_schema(const FieldInfo& field) {
       break;
     case FieldKind::kOrganisation:
       type("string");
+      s["maxLength"] = ReadLimits{}.max_string_bytes;
       break;
     case FieldKind::kEnum: {
       json::array values;

@@ -1,7 +1,10 @@
 #include "json_source.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <deque>
+#include <unordered_set>
 
 #include "absl/strings/str_cat.h"
 #include "compact/util/absl_string_view.hpp"
@@ -36,6 +39,80 @@ std::string_view raw_string(std::string_view s, size_t pos) {
   return s.substr(pos + 1, end - pos - 2);
 }
 
+void append_utf8(uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+uint32_t hex4(std::string_view s, size_t pos) {
+  uint32_t value = 0;
+  for (size_t i = pos; i < pos + 4 && i < s.size(); ++i) {
+    const char c = s[i];
+    value = value * 16 + static_cast<uint32_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+  }
+  return value;
+}
+
+// The key of the string at pos as Boost.JSON reads it, escapes decoded ("\u0069d" is "id"), so that
+// keys compare as the parsed document's do. A key without escapes is a view of the text; one with them
+// is decoded into `storage`, whose elements keep their addresses.
+std::string_view key_at(std::string_view s, size_t pos, std::deque<std::string>& storage) {
+  const std::string_view raw = raw_string(s, pos);
+  if (raw.find('\\') == std::string_view::npos) return raw;
+  std::string& out = storage.emplace_back();
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\') {
+      out += raw[i];
+      continue;
+    }
+    const char escape = raw[++i];
+    switch (escape) {
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u': {
+        uint32_t cp = hex4(raw, i + 1);
+        i += 4;
+        // A high surrogate is always followed by a low one here: Boost.JSON refused lone ones.
+        if (cp >= 0xD800 && cp <= 0xDBFF && raw.substr(i + 1, 2) == "\\u") {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(raw, i + 3) - 0xDC00);
+          i += 6;
+        }
+        append_utf8(cp, out);
+        break;
+      }
+      default:
+        out += escape;  // \" \\ \/
+    }
+  }
+  return out;
+}
+
 // pos is at the start of a value; returns the position after it.
 size_t skip_value(std::string_view s, size_t pos) {
   if (s[pos] == '"') return skip_string(s, pos);
@@ -60,10 +137,11 @@ size_t skip_value(std::string_view s, size_t pos) {
 // Calls visit(key, value_position) for each member of the object at pos; stops when visit returns
 // false.
 template <typename Visit>
-void for_each_member(std::string_view s, size_t pos, Visit visit) {
+void for_each_member(std::string_view s, size_t pos, std::deque<std::string>& storage,
+                     Visit visit) {
   pos = skip_space(s, pos + 1);
   while (pos < s.size() && s[pos] == '"') {
-    const std::string_view key = raw_string(s, pos);
+    const std::string_view key = key_at(s, pos, storage);
     pos = skip_space(s, skip_string(s, pos));  // at ':'
     const size_t value = skip_space(s, pos + 1);
     if (!visit(key, value)) return;
@@ -83,37 +161,40 @@ size_t element(std::string_view s, size_t pos, long long index) {
   return std::string_view::npos;
 }
 
-// Walks the value at pos, recording repeated keys; returns the position after the value. `seen` holds
-// the keys of every object open above pos, each object's after its parent's. One pass: each byte is
-// read once, whatever the nesting.
-size_t find_duplicates(std::string_view s, size_t pos, Path& path,
-                       std::vector<std::string_view>& seen, std::vector<DuplicateKey>& out) {
-  const char open = s[pos];
-  if (open != '[' && open != '{') return skip_value(s, pos);
-  const char close = open == '[' ? ']' : '}';
-  const size_t first = seen.size();
-  pos = skip_space(s, pos + 1);
-  for (long long i = 0; pos < s.size() && s[pos] != close; ++i) {
-    if (open == '[') {
-      path.push_back({"", i});
-    } else {
-      const std::string_view key = raw_string(s, pos);
-      path.push_back({key, -1});
-      pos = skip_space(s, skip_space(s, skip_string(s, pos)) + 1);  // past the key and the ':'
-      if (std::find(seen.begin() + static_cast<std::ptrdiff_t>(first), seen.end(), key) !=
-          seen.end()) {
-        out.push_back({path, pos});
+// Walks the value at pos, recording repeated keys (up to `limit` of them); returns the position after
+// the value. One pass: each byte is read once, whatever the nesting. Each object keeps its own set of
+// keys, so an object of many keys costs no more than it takes to read.
+struct DuplicateSearch {
+  std::string_view s;
+  size_t limit;
+  Path path;
+  std::deque<std::string> storage;
+  std::vector<DuplicateKey> found;
+
+  size_t walk(size_t pos) {
+    const char open = s[pos];
+    if (open != '[' && open != '{') return skip_value(s, pos);
+    const char close = open == '[' ? ']' : '}';
+    std::unordered_set<std::string_view> seen;
+    pos = skip_space(s, pos + 1);
+    for (long long i = 0; pos < s.size() && s[pos] != close; ++i) {
+      if (open == '[') {
+        path.push_back({"", i});
       } else {
-        seen.push_back(key);
+        const std::string_view key = key_at(s, pos, storage);
+        path.push_back({key, -1});
+        pos = skip_space(s, skip_space(s, skip_string(s, pos)) + 1);  // past the key and the ':'
+        if (!seen.insert(key).second && found.size() < limit) {
+          found.push_back({to_string(path), std::string(key), pos});
+        }
       }
+      pos = skip_space(s, walk(pos));
+      path.pop_back();
+      if (s[pos] == ',') pos = skip_space(s, pos + 1);
     }
-    pos = skip_space(s, find_duplicates(s, pos, path, seen, out));
-    path.pop_back();
-    if (s[pos] == ',') pos = skip_space(s, pos + 1);
+    return pos + 1;
   }
-  seen.resize(first);
-  return pos + 1;
-}
+};
 
 }  // namespace
 
@@ -130,15 +211,17 @@ std::string to_string(const Path& path) {
 }
 
 size_t locate(std::string_view json, const Path& path) {
+  std::deque<std::string> storage;
   size_t pos = skip_space(json, 0);
   for (const Step& step : path) {
     size_t next = std::string_view::npos;
     if (step.index >= 0 && step.key.empty()) {
       if (json[pos] == '[') next = element(json, pos, step.index);
     } else if (json[pos] == '{') {
-      for_each_member(json, pos, [&](std::string_view key, size_t value) {
+      // The last of repeated keys, as the parsed document keeps.
+      for_each_member(json, pos, storage, [&](std::string_view key, size_t value) {
         if (key == step.key) next = value;
-        return next == std::string_view::npos;
+        return true;
       });
     }
     if (next == std::string_view::npos) return pos;
@@ -147,15 +230,11 @@ size_t locate(std::string_view json, const Path& path) {
   return pos;
 }
 
-std::vector<DuplicateKey> duplicate_keys(std::string_view json) {
-  std::vector<DuplicateKey> out;
-  Path path;
-  std::vector<std::string_view> seen;
-  path.reserve(16);
-  seen.reserve(64);
+std::vector<DuplicateKey> duplicate_keys(std::string_view json, size_t limit) {
+  DuplicateSearch search{json, limit, {}, {}, {}};
   const size_t start = skip_space(json, 0);
-  if (start < json.size()) find_duplicates(json, start, path, seen, out);
-  return out;
+  if (start < json.size()) search.walk(start);
+  return std::move(search.found);
 }
 
 size_t first_invalid_utf8(std::string_view text) {

@@ -25,11 +25,13 @@ std::string to_string(const Path& path);
 size_t locate(std::string_view json, const Path& path);
 
 struct DuplicateKey {
-  Path path;  // the object's path plus the repeated key
-  size_t offset;
+  std::string path;  // the object's path plus the repeated key
+  std::string key;   // decoded
+  size_t offset;     // of the repeated key's value
 };
-// Every key after the first of that name in the same object.
-std::vector<DuplicateKey> duplicate_keys(std::string_view json);
+// Every key after the first of that name in the same object, keys compared as decoded; at most
+// `limit` of them.
+std::vector<DuplicateKey> duplicate_keys(std::string_view json, size_t limit);
 
 // The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629: no
 // overlong forms, no surrogates, nothing above U+10FFFF), or npos when the whole text is well formed.

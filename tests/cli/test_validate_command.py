@@ -111,7 +111,7 @@ def test_oversized_documents_are_refused_without_reading_them_whole(cli, tmp_pat
     assert result.stdout == f"{big}: error: document: the document is larger than the limit of 16777216 bytes [limit]\n"
     lines = tmp_path / "lines.jsonl"
     good = '{"policies": [{"id": "P"}]}'
-    lines.write_text(good + "\n" + "[" + " " * (17 << 20) + "]\n" + good + "\n")
+    lines.write_text(good + "\n" + " " * (17 << 20) + '{"bad": 1}\n' + good + "\n")
     result = cli("validate", "--lines", str(lines))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [

@@ -232,7 +232,7 @@ TEST(CaseJson, CollectsEveryProblemInOnePassInReadingOrder) {
       StatusIs(
           absl::StatusCode::kInvalidArgument,
           HasSubstr("commissions[0].id (line 1, column 18): required text field \"id\" is missing "
-                    "(and 1 more problem)")));
+                    "(and 1 more error)")));
 }
 
 TEST(CaseJson, ByteOrderMarksAndEncoding) {
@@ -258,6 +258,76 @@ TEST(CaseJson, ByteOrderMarksAndEncoding) {
   const CaseReadResult accents = read_case("{\"policies\": [{\"id\": \"é\", \"title\": 3}]}");
   ASSERT_EQ(accents.problems.size(), 1u);
   EXPECT_EQ(accents.problems[0].column, 36);  // counted by Python's str.index, in characters
+}
+
+// Keys compare as decoded, as Boost.JSON reads them: an escaped repeat is still a repeat, and errors are
+// placed at the copy the document keeps (the last).
+TEST(CaseJson, EscapedAndRepeatedKeys) {
+  const std::string escaped =
+      R"({"organisations": [{"id": "a", "sector": "vcse", "\u0069d": "b"}]})";
+  const CaseReadResult read = read_case(escaped);
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].code, "duplicate_field");
+  EXPECT_EQ(read.problems[0].path, "organisations[0].id");
+  EXPECT_EQ(read.problems[0].column, static_cast<int>(escaped.find("\"b\"")) + 1);
+
+  const std::string twice = R"({"policies": [{"id": "P"}], "policies": [{"id": "Q", "title": 1}]})";
+  const CaseReadResult last = read_case(twice);
+  ASSERT_EQ(last.problems.size(), 2u);
+  EXPECT_EQ(last.problems[1].path, "policies[0].title");
+  EXPECT_EQ(last.problems[1].column, static_cast<int>(twice.find("1}")) + 1);
+
+  const std::string unknown = R"({"polic\u0069es": [{"id": "P", "t\u0069tle": 1}]})";
+  const CaseReadResult decoded = read_case(unknown);
+  ASSERT_EQ(decoded.problems.size(), 1u);
+  EXPECT_EQ(decoded.problems[0].path, "policies[0].title");
+  EXPECT_EQ(decoded.problems[0].column, static_cast<int>(unknown.find("1}")) + 1);
+}
+
+TEST(CaseJson, MessagesEchoUserTextSafely) {
+  const CaseReadResult read = read_case("{\"policies\": [{\"id\": \"P\", \"\\u001b[31mred\": 1}]}");
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].message, "unknown field \"\\x1B[31mred\" in a policy");
+  const std::string long_id(10000, 'x');
+  const CaseReadResult refs = read_case(
+      "{\"commissions\": [{\"id\": \"G\", \"approach\": \"grant\", "
+      "\"provider\": \"" +
+      long_id + "\"}]}");
+  ASSERT_EQ(refs.problems.size(), 1u);
+  EXPECT_LT(refs.problems[0].message.size(), 120u);
+  EXPECT_THAT(refs.problems[0].message, HasSubstr("xxxx…\""));
+  EXPECT_EQ(read_case(R"({"policies": [{"id": "\udc00"}]})").problems.at(0).message,
+            "a \\u escape is half of a surrogate pair, which is not a character");
+  EXPECT_EQ(read_case(R"({"policies": [{"id": null}]})").problems.at(0).message,
+            "required text field \"id\" is null; it must be recorded");
+}
+
+// Inputs built to be slow: many keys in one object, many bad references. Each must finish as fast as it
+// is read, with its problems capped.
+TEST(CaseJson, HostileShapesStayLinear) {
+  std::string wide = "{\"policies\": [{\"id\": \"P\"";
+  for (int i = 0; i < 20000; ++i) wide += ", \"k" + std::to_string(i) + "\": 1";
+  wide += ", \"k7\": 2}]}";
+  const CaseReadResult read = read_case(wide);
+  ASSERT_EQ(read.problems.size(), 101u);
+  EXPECT_EQ(read.problems.back().code, "too_many_problems");
+  EXPECT_EQ(std::count_if(read.problems.begin(), read.problems.end(),
+                          [](const Problem& p) { return p.code == "duplicate_field"; }),
+            1);
+
+  std::string refs = "{\"organisations\": [";
+  for (int i = 0; i < 5000; ++i)
+    refs += (i ? ", " : "") + std::string("{\"id\": \"org-") + std::to_string(i) +
+            "\", \"sector\": \"vcse\"}";
+  refs += "], \"commissions\": [";
+  for (int i = 0; i < 5000; ++i) {
+    refs += (i ? ", " : "") + std::string("{\"id\": \"G") + std::to_string(i) +
+            "\", \"approach\": \"grant\", \"provider\": \"nobody-" + std::to_string(i) + "\"}";
+  }
+  refs += "]}";
+  const CaseReadResult bad_refs = read_case(refs);
+  ASSERT_EQ(bad_refs.problems.size(), 101u);
+  EXPECT_EQ(bad_refs.problems.back().message, "4900 more problems not listed (the limit is 100)");
 }
 
 TEST(CaseJson, LimitsAreEnforcedWithClearErrors) {

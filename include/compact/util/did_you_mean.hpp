@@ -12,6 +12,10 @@ namespace compact {
 // Levenshtein distance between `a` and `b`, comparing ASCII letters case-insensitively.
 int edit_distance(std::string_view a, std::string_view b);
 
+// edit_distance(a, b) when it is at most `limit`, otherwise limit + 1: found without finishing the table
+// when the answer is plainly larger, which keeps "did you mean" cheap over thousands of candidates.
+int bounded_edit_distance(std::string_view a, std::string_view b, int limit);
+
 // The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third of
 // the word's length in edits (and at least one edit allowed). Ties go to the earlier candidate.
 std::optional<std::string> closest_match(std::string_view word,
