@@ -32,4 +32,16 @@ COMPACT_ENTITY(PerformanceIssue, "performance issue", "A problem with a project'
                COMPACT_PERFORMANCE_ISSUE_FIELDS)
 #undef COMPACT_PERFORMANCE_ISSUE_FIELDS
 
+// "Give early notice to commissioners of significant changes in management, or financial or other risks"
+// (the VCS's commitment).
+#define COMPACT_CHANGE_NOTICE_FIELDS(X)                                           \
+  X(id, std::string, kRequired, "Identifies the change within its commission")    \
+  X(change, std::string, kOptional,                                               \
+    "The significant change in management, or financial or other risk")           \
+  X(occurred_on, Date, kOptional, "The change happened or the risk became known") \
+  X(notified_on, Date, kOptional, "The commissioner was told")
+COMPACT_ENTITY(ChangeNotice, "change notice", "A provider's notice of a significant change or risk",
+               COMPACT_CHANGE_NOTICE_FIELDS)
+#undef COMPACT_CHANGE_NOTICE_FIELDS
+
 }  // namespace compact

@@ -25,6 +25,8 @@ namespace compact {
   X(scope_explained, bool, kOptional,                                                            \
     "Which matters are open to change, and which are not, was explained")                        \
   X(responses_received, int64_t, kOptional, "How many responses were received")                  \
+  X(feedback_covers_views_not_acted_on, bool, kOptional,                                         \
+    "The feedback explained where respondents' views were not acted upon")                       \
   X(feedback_published_on, Date, kOptional,                                                      \
     "Feedback on how respondents influenced the decision was published")
 COMPACT_ENTITY(Consultation, "consultation", "A consultation on a policy",

@@ -16,6 +16,10 @@ namespace compact {
   X(notice_in_writing, bool, kOptional, "The notice was in writing")                   \
   X(rationale, std::string, kOptional, "The rationale given for the decision")         \
   X(ends_on, Date, kOptional, "The last day of the commission or support")             \
+  X(resource_restriction_known_on, Date, kOptional,                                    \
+    "The public body learned of the restriction on future resources")                  \
+  X(central_government_funding_ends_on, Date, kOptional,                               \
+    "The central government funding behind the commission ends")                       \
   X(central_government_notice_received_on, Date, kOptional,                            \
     "The public body's own notice from central government was received")
 COMPACT_ENTITY(Ending, "ending", "The reduction or end of a commission", COMPACT_ENDING_FIELDS)

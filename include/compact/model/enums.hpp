@@ -30,10 +30,10 @@ COMPACT_ENUM(Sector, "sector", COMPACT_SECTOR_VALUES)
 COMPACT_ENUM(OrganisationKind, "organisation kind", COMPACT_ORGANISATION_KIND_VALUES)
 
 // "grants, contracts, loan finance, training, use of premises or other support".
-#define COMPACT_APPROACH_VALUES(X)                                                            \
-  X(kGrant, "grant")                                                                          \
-  X(kContract, "contract") X(kLoan, "loan") X(kTraining, "training") X(kPremises, "premises") \
-      X(kOther, "other")
+#define COMPACT_APPROACH_VALUES(X) \
+  X(kGrant, "grant")               \
+  X(kContract, "contract")         \
+  X(kLoan, "loan") X(kTraining, "training") X(kPremises, "premises") X(kOther, "other")
 COMPACT_ENUM(Approach, "approach", COMPACT_APPROACH_VALUES)
 
 #define COMPACT_PAYMENT_KIND_VALUES(X) X(kInvoice, "invoice") X(kGrantClaim, "grant_claim")

@@ -13,6 +13,7 @@ namespace compact {
   X(sector, Sector, kRequired, "public, vcse or private")                                          \
   X(kind, OrganisationKind, kOptional, "What kind of body it is")                                  \
   X(compact_signatory, bool, kOptional, "It has signed up to the Compact")                         \
+  X(compact_signed_on, Date, kOptional, "It signed up to the Compact")                             \
   X(independent_and_autonomous, bool, kOptional, "VCSE: it is independent and autonomous")         \
   X(public_or_community_benefit, bool, kOptional,                                                  \
     "VCSE: it exists for public or community benefit")                                             \
