@@ -220,21 +220,28 @@ class Reader {
   }
 
   bool read_value(const json::value& v, OrganisationRef& out) {
-    const json::string* s = string_of(v, "an organisation id (a string)");
+    return read_reference(v, out.id, organisation_ids_, "organisation", "organisations");
+  }
+  bool read_value(const json::value& v, PolicyRef& out) {
+    return read_reference(v, out.id, policy_ids_, "policy", "policies");
+  }
+
+  // An id that must name an entry of a list read earlier: the case's organisations and policies come
+  // before every entity that refers to them in the schema, so `ids` is complete by now.
+  bool read_reference(const json::value& v, std::string& id,
+                      const std::vector<std::string_view>& ids, std::string_view noun,
+                      std::string_view list) {
+    const json::string* s = string_of(v, absl::StrCat("an ", to_absl(noun), " id (a string)"));
     if (!s) return false;
-    out.id.assign(s->data(), s->size());
-    // The case's organisations come first in the schema, so they are all known by now.
-    if (!std::binary_search(organisation_ids_.begin(), organisation_ids_.end(),
-                            std::string_view(out.id)) &&
-        !full()) {
-      std::string message = absl::StrCat("no organisation has the id \"", printable(out.id), "\"");
-      if (std::optional<std::string> suggestion = closest_match(out.id, organisation_ids_)) {
-        absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
-      } else {
-        absl::StrAppend(&message, "; add it to organisations");
-      }
-      error("unknown_organisation", message);
+    id.assign(s->data(), s->size());
+    if (std::binary_search(ids.begin(), ids.end(), std::string_view(id)) || full()) return true;
+    std::string message = absl::StrCat("no ", to_absl(noun), " has the id \"", printable(id), "\"");
+    if (std::optional<std::string> suggestion = closest_match(id, ids)) {
+      absl::StrAppend(&message, "; did you mean \"", printable(*suggestion), "\"?");
+    } else {
+      absl::StrAppend(&message, "; add it to ", to_absl(list));
     }
+    error(absl::StrCat("unknown_", to_absl(noun)), message);
     return true;
   }
 
@@ -288,11 +295,15 @@ class Reader {
       path_.pop_back();
     }
     if constexpr (requires { out[0].id; }) check_unique_ids(out);
-    if constexpr (std::is_same_v<E, Organisation>) {
-      for (const Organisation& o : out) organisation_ids_.push_back(o.id);
-      std::sort(organisation_ids_.begin(), organisation_ids_.end());
-    }
+    if constexpr (std::is_same_v<E, Organisation>) remember_ids(out, organisation_ids_);
+    if constexpr (std::is_same_v<E, Policy>) remember_ids(out, policy_ids_);
     return true;
+  }
+
+  template <typename E>
+  static void remember_ids(const std::vector<E>& list, std::vector<std::string_view>& ids) {
+    for (const E& e : list) ids.push_back(e.id);
+    std::sort(ids.begin(), ids.end());
   }
 
   // Ids must be unique within a list. Sorted (id, index) pairs put repeats side by side, so even a
@@ -325,6 +336,7 @@ class Reader {
   std::vector<Path> paths_;  // paths_[i] is the path of problems_[i]
   Path path_;
   std::vector<std::string_view> organisation_ids_;  // sorted; views of the case being read
+  std::vector<std::string_view> policy_ids_;        // likewise
   size_t dropped_ = 0;
 };
 
@@ -455,6 +467,7 @@ json::value to_json(int64_t n) { return json::value(n); }
 json::value to_json(Money m) { return json::value(m.pence); }
 json::value to_json(const std::string& s) { return json::value(s); }
 json::value to_json(const OrganisationRef& r) { return json::value(r.id); }
+json::value to_json(const PolicyRef& r) { return json::value(r.id); }
 template <typename E>
 requires std::is_enum_v<E> json::value to_json(E e) {
   const std::string_view name = enum_name(e);

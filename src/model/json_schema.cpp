@@ -61,6 +61,7 @@ json::object field_schema(const FieldInfo& field) {
       s["maxLength"] = ReadLimits{}.max_string_bytes;
       break;
     case FieldKind::kOrganisation:
+    case FieldKind::kPolicy:
       type("string");
       s["maxLength"] = ReadLimits{}.max_string_bytes;
       break;

@@ -16,6 +16,8 @@ std::string_view field_kind_name(FieldKind kind) {
       return "text";
     case FieldKind::kEnum:
       return "enum";
+    case FieldKind::kPolicy:
+      return "policy";
     case FieldKind::kOrganisation:
       return "organisation";
     case FieldKind::kEntity:

@@ -27,6 +27,8 @@ std::string type_of(const FieldInfo& field) {
       return "money (whole pence)";
     case FieldKind::kOrganisation:
       return "organisation id";
+    case FieldKind::kPolicy:
+      return "policy id";
     default:
       return std::string(field_kind_name(field.kind));
   }

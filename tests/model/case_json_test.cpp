@@ -48,6 +48,7 @@ class Filler {
   void set(Money& m) { m.pence = 125050 + counter_++; }
   void set(std::string& s) { s = "text " + std::to_string(counter_++) + " – “quoted” \\ done"; }
   void set(OrganisationRef& r) { r.id = "org-1"; }
+  void set(PolicyRef& r) { r.id = "policy-1"; }
   template <typename E>
   requires std::is_enum_v<E>
   void set(E& e) { e = static_cast<E>(EnumTraits<E>::kInfo.values.size() - 1 - (counter_++ % 2)); }
@@ -68,6 +69,7 @@ Case every_field_recorded() {
   Case c;
   Filler().fill(c);
   c.organisations[0].id = "org-1";
+  c.policies[0].id = "policy-1";
   return c;
 }
 
@@ -183,6 +185,8 @@ TEST(CaseJson, EachKindOfErrorNamesItsPathPositionAndWhatWasExpected) {
        "\"grnt\" is not an approach; expected one of grant, contract, loan, training, premises, "
        "other (did you "
        "mean \"grant\"?)"},
+      {R"({"consultations": [{"id": "C1", "policy": "P-9"}]})", "unknown_policy",
+       "consultations[0].policy", 1, 43, "no policy has the id \"P-9\"; add it to policies"},
       {R"({"commissions": [{"approach": "grant"}]})", "missing_field", "commissions[0].id", 1, 18,
        "required text field \"id\" is missing"},
       {R"({"commissions": [{"id": "G1", "approach": "grant", "value_pence": 12.5}]})",
@@ -376,6 +380,7 @@ TEST(CaseJson, CorruptedDocumentsNeverCrash) {
                                        "invalid_number",
                                        "duplicate_id",
                                        "unknown_organisation",
+                                       "unknown_policy",
                                        "inconsistent_dates",
                                        "too_many_problems"};
   std::mt19937 random(20141);

@@ -24,6 +24,7 @@ struct Problem {
   Severity severity = Severity::kError;
   // Stable, for machines: syntax, limit, wrong_type, missing_field, unknown_field, duplicate_field,
   // invalid_date, out_of_range, invalid_enum, invalid_number, duplicate_id, unknown_organisation,
+  // unknown_policy,
   // inconsistent_dates (dates that contradict each other), too_many_problems.
   std::string code;
   std::string path;  // "" for the document itself

@@ -9,7 +9,7 @@ namespace compact {
   X(id, std::string, kRequired, "Identifies the consultation within the case")                   \
   X(lead, OrganisationRef, kOptional, "The public-sector partner consulting")                    \
   X(title, std::string, kOptional, "What the consultation is about")                             \
-  X(policy, std::string, kOptional, "The id of the policy consulted on, if it is in the case")   \
+  X(policy, PolicyRef, kOptional, "The policy consulted on (an id in policies)")                 \
   X(significant_effect_on_vcse, bool, kOptional,                                                 \
     "The policy decision is likely to have a significant effect on the VCSE sector")             \
   X(notice_given_on, Date, kOptional, "Notice of the forthcoming consultation was given")        \

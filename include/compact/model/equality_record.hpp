@@ -13,7 +13,7 @@ namespace compact {
     "impact_assessment, equality_and_diversity_policy or action_plan")                      \
   X(subject, std::string, kOptional,                                                        \
     "What it covers (for an impact assessment, the policy assessed)")                       \
-  X(policy, std::string, kOptional, "The id of the policy assessed, if it is in the case")  \
+  X(policy, PolicyRef, kOptional, "The policy assessed (an id in policies)")                \
   X(adopted_on, Date, kOptional, "Adopted (a policy or plan) or completed (an assessment)") \
   X(published_on, Date, kOptional, "Published")                                             \
   X(reviewed_on, Date, kOptional, "Last reviewed")                                          \

@@ -27,11 +27,12 @@ enum class FieldKind : uint8_t {
   kText,          // a string
   kEnum,          // one of a fixed list of strings
   kOrganisation,  // the id of an entry in the case's organisations
+  kPolicy,        // the id of an entry in the case's policies
   kEntity,        // one nested entity (an object)
   kList,          // a list of entities
 };
 
-// "date", "bool", "integer", "money", "text", "enum", "organisation", "entity", "list".
+// "date", "bool", "integer", "money", "text", "enum", "organisation", "policy", "entity", "list".
 std::string_view field_kind_name(FieldKind kind);
 
 enum class Presence : uint8_t {
@@ -80,6 +81,12 @@ struct OrganisationRef {
   friend bool operator==(const OrganisationRef&, const OrganisationRef&) = default;
 };
 
+// The id of a policy listed in the same case.
+struct PolicyRef {
+  std::string id;
+  friend bool operator==(const PolicyRef&, const PolicyRef&) = default;
+};
+
 // Specialised for each enum by COMPACT_ENUM: kInfo lists its JSON names in enumerator order.
 template <typename E>
 struct EnumTraits;
@@ -108,6 +115,8 @@ constexpr FieldKind field_kind_of() {
     return FieldKind::kText;
   else if constexpr (std::is_same_v<T, OrganisationRef>)
     return FieldKind::kOrganisation;
+  else if constexpr (std::is_same_v<T, PolicyRef>)
+    return FieldKind::kPolicy;
   else if constexpr (std::is_enum_v<T>)
     return FieldKind::kEnum;
   else if constexpr (Entity<T>)
