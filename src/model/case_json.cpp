@@ -111,10 +111,19 @@ class Reader {
 
   // Fills in each problem's line and column from its path, and reports any dropped problems.
   void locate_all(std::string_view text) {
-    for (size_t i = 0; i < paths_.size(); ++i) {
+    std::vector<size_t> unplaced;  // problems still without a position
+    std::vector<Path> paths;
+    for (size_t i = 0; i < problems_.size(); ++i) {
       if (problems_[i].line != 0) continue;
-      std::tie(problems_[i].line, problems_[i].column) =
-          json_source::line_and_column(text, json_source::locate(text, paths_[i]));
+      unplaced.push_back(i);
+      paths.push_back(paths_[i]);
+    }
+    if (!unplaced.empty()) {
+      const std::vector<std::pair<int, int>> places =
+          json_source::lines_and_columns(text, json_source::locate(text, paths));
+      for (size_t k = 0; k < unplaced.size(); ++k) {
+        std::tie(problems_[unplaced[k]].line, problems_[unplaced[k]].column) = places[k];
+      }
     }
     if (dropped_ > 0) {
       problems_.push_back({Problem::Severity::kError, "too_many_problems", "", 0, 0,

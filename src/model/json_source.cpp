@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "absl/strings/str_cat.h"
@@ -134,33 +135,6 @@ size_t skip_value(std::string_view s, size_t pos) {
   return pos;
 }
 
-// Calls visit(key, value_position) for each member of the object at pos; stops when visit returns
-// false.
-template <typename Visit>
-void for_each_member(std::string_view s, size_t pos, std::deque<std::string>& storage,
-                     Visit visit) {
-  pos = skip_space(s, pos + 1);
-  while (pos < s.size() && s[pos] == '"') {
-    const std::string_view key = key_at(s, pos, storage);
-    pos = skip_space(s, skip_string(s, pos));  // at ':'
-    const size_t value = skip_space(s, pos + 1);
-    if (!visit(key, value)) return;
-    pos = skip_space(s, skip_value(s, value));  // at ',' or '}'
-    if (s[pos] == ',') pos = skip_space(s, pos + 1);
-  }
-}
-
-// The position of element `index` of the array at pos, or npos.
-size_t element(std::string_view s, size_t pos, long long index) {
-  pos = skip_space(s, pos + 1);
-  for (long long i = 0; pos < s.size() && s[pos] != ']'; ++i) {
-    if (i == index) return pos;
-    pos = skip_space(s, skip_value(s, pos));
-    if (s[pos] == ',') pos = skip_space(s, pos + 1);
-  }
-  return std::string_view::npos;
-}
-
 // Walks the value at pos, recording repeated keys (up to `limit` of them); returns the position after
 // the value. One pass: each byte is read once, whatever the nesting. Each object keeps its own set of
 // keys, so an object of many keys costs no more than it takes to read.
@@ -210,24 +184,64 @@ std::string to_string(const Path& path) {
   return out;
 }
 
-size_t locate(std::string_view json, const Path& path) {
-  std::deque<std::string> storage;
-  size_t pos = skip_space(json, 0);
-  for (const Step& step : path) {
-    size_t next = std::string_view::npos;
-    if (step.index >= 0 && step.key.empty()) {
-      if (json[pos] == '[') next = element(json, pos, step.index);
-    } else if (json[pos] == '{') {
-      // The last of repeated keys, as the parsed document keeps.
-      for_each_member(json, pos, storage, [&](std::string_view key, size_t value) {
-        if (key == step.key) next = value;
-        return true;
-      });
+namespace {
+
+// Records the offset of every wanted path in the value at pos (and below it, where wanted); returns
+// the position after the value. Subtrees no wanted path enters are skipped, so the text is read once.
+size_t find_wanted(std::string_view s, size_t pos, std::string& path,
+                   std::unordered_map<std::string, size_t>& wanted,
+                   std::deque<std::string>& storage) {
+  wanted[path] = pos;
+  const char open = s[pos];
+  if (open != '[' && open != '{') return skip_value(s, pos);
+  const char close = open == '[' ? ']' : '}';
+  const size_t length = path.size();
+  pos = skip_space(s, pos + 1);
+  for (long long i = 0; pos < s.size() && s[pos] != close; ++i) {
+    if (open == '[') {
+      absl::StrAppend(&path, "[", i, "]");
+    } else {
+      absl::StrAppend(&path, path.empty() ? "" : ".", to_absl(key_at(s, pos, storage)));
+      pos = skip_space(s, skip_space(s, skip_string(s, pos)) + 1);  // past the key and the ':'
     }
-    if (next == std::string_view::npos) return pos;
-    pos = next;
+    pos = skip_space(
+        s, wanted.contains(path) ? find_wanted(s, pos, path, wanted, storage) : skip_value(s, pos));
+    path.resize(length);
+    if (s[pos] == ',') pos = skip_space(s, pos + 1);
   }
-  return pos;
+  return pos + 1;
+}
+
+}  // namespace
+
+std::vector<size_t> locate(std::string_view json, const std::vector<Path>& paths) {
+  // Every prefix of every path, so that a missing field falls back to its deepest existing parent.
+  std::unordered_map<std::string, size_t> wanted;
+  for (const Path& path : paths) {
+    for (size_t n = 0; n <= path.size(); ++n) {
+      wanted.emplace(to_string(Path(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(n))),
+                     std::string_view::npos);
+    }
+  }
+  std::string current;
+  std::deque<std::string> storage;
+  const size_t start = skip_space(json, 0);
+  if (start < json.size()) find_wanted(json, start, current, wanted, storage);
+  std::vector<size_t> offsets;
+  offsets.reserve(paths.size());
+  for (const Path& path : paths) {
+    size_t offset = 0;
+    for (size_t n = path.size() + 1; n-- > 0;) {
+      const size_t found =
+          wanted[to_string(Path(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(n)))];
+      if (found != std::string_view::npos) {
+        offset = found;
+        break;
+      }
+    }
+    offsets.push_back(offset);
+  }
+  return offsets;
 }
 
 std::vector<DuplicateKey> duplicate_keys(std::string_view json, size_t limit) {
@@ -274,6 +288,30 @@ size_t first_invalid_utf8(std::string_view text) {
     i += length;
   }
   return std::string_view::npos;
+}
+
+std::vector<std::pair<int, int>> lines_and_columns(std::string_view json,
+                                                   const std::vector<size_t>& offsets) {
+  std::vector<size_t> order(offsets.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+  std::vector<std::pair<int, int>> out(offsets.size());
+  int line = 1;
+  int column = 1;
+  size_t at = 0;
+  for (size_t i : order) {
+    for (; at < offsets[i] && at < json.size(); ++at) {
+      if (json[at] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(json[at]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    out[i] = {line, column};
+  }
+  return out;
 }
 
 std::pair<int, int> line_and_column(std::string_view json, size_t offset) {

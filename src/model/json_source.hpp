@@ -21,8 +21,9 @@ using Path = std::vector<Step>;
 // "commissions[1].payments[0].paid_on".
 std::string to_string(const Path& path);
 
-// The byte offset of the value at `path`, or of the deepest enclosing value that exists.
-size_t locate(std::string_view json, const Path& path);
+// For each path, the byte offset of its value, or of the deepest enclosing value that exists; of
+// repeated keys, the last (the one a parsed document keeps). One walk of the text serves all paths.
+std::vector<size_t> locate(std::string_view json, const std::vector<Path>& paths);
 
 struct DuplicateKey {
   std::string path;  // the object's path plus the repeated key
@@ -39,5 +40,9 @@ size_t first_invalid_utf8(std::string_view text);
 
 // 1-based line and column (in UTF-8 code points) of a byte offset.
 std::pair<int, int> line_and_column(std::string_view json, size_t offset);
+
+// The same for many offsets, in one sweep of the text.
+std::vector<std::pair<int, int>> lines_and_columns(std::string_view json,
+                                                   const std::vector<size_t>& offsets);
 
 }  // namespace compact::json_source
