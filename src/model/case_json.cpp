@@ -158,10 +158,17 @@ class Reader {
     read_value(v, out);
   }
 
-  const json::string* string_of(const json::value& v, std::string_view expected) {
+  // The string `v` holds, or nullptr after reporting why not. `expected` describes what was wanted:
+  // text, or a function that writes it, so that a costly description is built only on failure.
+  template <typename Expected>
+  const json::string* string_of(const json::value& v, const Expected& expected) {
     const json::string* s = v.if_string();
     if (!s) {
-      wrong_type(v, expected);
+      if constexpr (std::is_invocable_v<Expected>) {
+        wrong_type(v, expected());
+      } else {
+        wrong_type(v, expected);
+      }
       return nullptr;
     }
     if (s->size() > limits_.max_string_bytes) {
@@ -240,7 +247,8 @@ class Reader {
   bool read_reference(const json::value& v, std::string& id,
                       const std::vector<std::string_view>& ids, std::string_view noun,
                       std::string_view list) {
-    const json::string* s = string_of(v, absl::StrCat("an ", to_absl(noun), " id (a string)"));
+    const json::string* s =
+        string_of(v, [&] { return absl::StrCat("an ", to_absl(noun), " id (a string)"); });
     if (!s) return false;
     id.assign(s->data(), s->size());
     if (std::binary_search(ids.begin(), ids.end(), std::string_view(id)) || full()) return true;
@@ -258,11 +266,9 @@ class Reader {
   requires std::is_enum_v<E>
   bool read_value(const json::value& v, E& out) {
     const EnumInfo& info = EnumTraits<E>::kInfo;
-    if (!v.is_string()) {
-      wrong_type(v, absl::StrCat("one of ", absl::StrJoin(info.values, ", ", append_string_view)));
-      return false;
-    }
-    const json::string* s = string_of(v, "a string");
+    const json::string* s = string_of(v, [&] {
+      return absl::StrCat("one of ", absl::StrJoin(info.values, ", ", append_string_view));
+    });
     if (!s) return false;
     if (std::optional<E> value = enum_value<E>(view(*s))) {
       out = *value;
