@@ -8,6 +8,7 @@
 #include "case_reader.hpp"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/printable.hpp"
+#include "compact/util/text_position.hpp"
 #include "consistency.hpp"
 #include "identity_checks.hpp"
 #include "json_source.hpp"
@@ -74,7 +75,7 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
       if (json_source::first_invalid_utf8(text.substr(at, 4)) == 0)
         message = "the text is not valid UTF-8";
     }
-    const auto [line, column] = json_source::line_and_column(text, at);
+    const auto [line, column] = line_and_column(text, at);
     result.problems.push_back({Problem::Severity::kError,
                                ec == json::error::too_deep ? "limit" : "syntax", "", line, column,
                                std::move(message)});
@@ -83,7 +84,7 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   if (read.repeated_keys) {
     for (json_source::DuplicateKey& duplicate :
          json_source::duplicate_keys(text, limits.max_problems)) {
-      const auto [line, column] = json_source::line_and_column(text, duplicate.offset);
+      const auto [line, column] = line_and_column(text, duplicate.offset);
       log.add_located({Problem::Severity::kError, "duplicate_field", std::move(duplicate.path),
                        line, column,
                        absl::StrCat("\"", printable(duplicate.key),

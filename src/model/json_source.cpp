@@ -290,42 +290,4 @@ size_t first_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-std::vector<std::pair<int, int>> lines_and_columns(std::string_view json,
-                                                   const std::vector<size_t>& offsets) {
-  std::vector<size_t> order(offsets.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
-  std::vector<std::pair<int, int>> out(offsets.size());
-  int line = 1;
-  int column = 1;
-  size_t at = 0;
-  for (size_t i : order) {
-    for (; at < offsets[i] && at < json.size(); ++at) {
-      if (json[at] == '\n') {
-        ++line;
-        column = 1;
-      } else if ((static_cast<unsigned char>(json[at]) & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    out[i] = {line, column};
-  }
-  return out;
-}
-
-std::pair<int, int> line_and_column(std::string_view json, size_t offset) {
-  int line = 1;
-  int column = 1;
-  for (size_t i = 0; i < offset && i < json.size(); ++i) {
-    if (json[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(json[i]) & 0xC0) != 0x80) {
-      ++column;  // count code points: UTF-8 continuation bytes do not start a character
-    }
-  }
-  return {line, column};
-}
-
 }  // namespace compact::json_source

@@ -38,11 +38,4 @@ std::vector<DuplicateKey> duplicate_keys(std::string_view json, size_t limit);
 // overlong forms, no surrogates, nothing above U+10FFFF), or npos when the whole text is well formed.
 size_t first_invalid_utf8(std::string_view text);
 
-// 1-based line and column (in UTF-8 code points) of a byte offset.
-std::pair<int, int> line_and_column(std::string_view json, size_t offset);
-
-// The same for many offsets, in one sweep of the text.
-std::vector<std::pair<int, int>> lines_and_columns(std::string_view json,
-                                                   const std::vector<size_t>& offsets);
-
 }  // namespace compact::json_source

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "compact/util/text_position.hpp"
 
 namespace compact {
 
@@ -40,7 +41,7 @@ void ProblemLog::finish(std::string_view text) {
   }
   if (!unplaced.empty()) {
     const std::vector<std::pair<int, int>> places =
-        json_source::lines_and_columns(text, json_source::locate(text, paths));
+        lines_and_columns(text, json_source::locate(text, paths));
     for (size_t k = 0; k < unplaced.size(); ++k) {
       std::tie(problems_[unplaced[k]].line, problems_[unplaced[k]].column) = places[k];
     }

@@ -178,19 +178,25 @@ std::optional<E> enum_value(std::string_view name) {
 
 // COMPACT_ENTITY(Payment, "payment", "description", FIELDS) with FIELDS(X) = X(name, Type, presence,
 // "description") ... defines struct Payment: one member per field, kFields and kInfo (the schema), and
-// visit_fields(self, visitor), which calls visitor(const FieldInfo&, member) for each field in order.
+// visit_fields(self, visitor), which calls visitor(const FieldInfo&, member) for each field in order, and
+// member_pointer<I>(), the pointer to member of field I (field_access.hpp builds on it).
 // Use inside namespace compact.
-#define COMPACT_ENTITY(Type, json_name, entity_description, FIELDS)            \
-  struct Type {                                                                \
-    FIELDS(COMPACT_FIELD_MEMBER_)                                              \
-    static constexpr FieldInfo kFields[] = {FIELDS(COMPACT_FIELD_INFO_)};      \
-    static constexpr EntityInfo kInfo{json_name, entity_description, kFields}; \
-    template <typename Self, typename Visitor>                                 \
-    static void visit_fields(Self& self, Visitor&& visitor) {                  \
-      size_t index = 0;                                                        \
-      FIELDS(COMPACT_FIELD_VISIT_)                                             \
-    }                                                                          \
-    friend bool operator==(const Type&, const Type&) = default;                \
+#define COMPACT_ENTITY(Type, json_name, entity_description, FIELDS)                              \
+  struct Type {                                                                                  \
+    using EntityType = Type;                                                                     \
+    FIELDS(COMPACT_FIELD_MEMBER_)                                                                \
+    static constexpr FieldInfo kFields[] = {FIELDS(COMPACT_FIELD_INFO_)};                        \
+    static constexpr EntityInfo kInfo{json_name, entity_description, kFields};                   \
+    template <typename Self, typename Visitor>                                                   \
+    static void visit_fields(Self& self, Visitor&& visitor) {                                    \
+      size_t index = 0;                                                                          \
+      FIELDS(COMPACT_FIELD_VISIT_)                                                               \
+    }                                                                                            \
+    template <size_t I>                                                                          \
+    static constexpr auto member_pointer() {                                                     \
+      FIELDS(COMPACT_FIELD_POINTER_) { static_assert(I < std::size(kFields), "no such field"); } \
+    }                                                                                            \
+    friend bool operator==(const Type&, const Type&) = default;                                  \
   };
 #define COMPACT_FIELD_MEMBER_(name, Type, presence, description) \
   ::compact::Stored<Type, ::compact::Presence::presence> name;
@@ -198,3 +204,7 @@ std::optional<E> enum_value(std::string_view name) {
   ::compact::field_info<Type>(#name, ::compact::Presence::presence, description),
 #define COMPACT_FIELD_VISIT_(name, Type, presence, description) \
   visitor(kFields[index++], self.name);
+#define COMPACT_FIELD_POINTER_(field, Type, presence, description) \
+  if constexpr (kFields[I].name == std::string_view(#field))       \
+    return &EntityType::field;                                     \
+  else

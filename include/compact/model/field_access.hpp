@@ -1,0 +1,121 @@
+#pragma once
+// Reading any field of any entity by its index in the schema, without knowing the entity's C++ type:
+// what the rule engine's compiled plans and the C ABI use to read a case.
+//
+// Each entity has a table of readers, one per field, built at compile time from member_pointer<I>()
+// (schema.hpp): reading a field is one indirect call, with no lookup by name and no allocation.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "compact/model/case.hpp"
+
+namespace compact {
+
+struct EntityAccess;
+
+// One field's value as read. Which member holds it depends on the field's kind:
+//   date          `day`              bool     `number` (0 or 1)    integer, money  `number` (pence)
+//   text, organisation, policy  `text` (the id for references)     enum  `number` (the value's index)
+//   entity        `object`, with `access` for its fields
+//   list          `object` (the std::vector), with `access` for its elements
+// Views and pointers point into the case read, and live as long as it.
+struct FieldValue {
+  bool recorded = false;  // false when absent or null; a list is always recorded (absent is empty)
+  Date day;
+  int64_t number = 0;
+  std::string_view text;
+  const void* object = nullptr;
+  const EntityAccess* access = nullptr;
+};
+
+using FieldReader = FieldValue (*)(const void* entity);
+
+struct EntityAccess {
+  const EntityInfo* info;
+  std::span<const FieldReader> fields;  // fields[i] reads info->fields[i]
+  // For a std::vector of this entity: its size, and a pointer to its element i.
+  size_t (*list_size)(const void* list);
+  const void* (*list_element)(const void* list, size_t i);
+};
+
+template <Entity E>
+const EntityAccess& access_of();
+
+namespace field_access_internal {
+
+template <typename T>
+void read_into(const T& value, FieldValue& out) {
+  if constexpr (std::is_same_v<T, Date>) {
+    out.day = value;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    out.number = value ? 1 : 0;
+  } else if constexpr (std::is_same_v<T, int64_t>) {
+    out.number = value;
+  } else if constexpr (std::is_same_v<T, Money>) {
+    out.number = value.pence;
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    out.text = value;
+  } else if constexpr (std::is_same_v<T, OrganisationRef> || std::is_same_v<T, PolicyRef>) {
+    out.text = value.id;
+  } else if constexpr (std::is_enum_v<T>) {
+    out.number = static_cast<int64_t>(value);
+  } else if constexpr (Entity<T>) {
+    out.object = &value;
+    out.access = &access_of<T>();
+  } else {
+    static_assert(IsList<T>::value);
+    out.object = &value;
+    out.access = &access_of<typename T::value_type>();
+  }
+}
+
+template <typename T>
+FieldValue read(const T& member) {
+  FieldValue out;
+  out.recorded = true;
+  read_into(member, out);
+  return out;
+}
+template <typename T>
+FieldValue read(const std::optional<T>& member) {
+  if (!member) return {};
+  return read(*member);
+}
+
+template <Entity E, size_t I>
+FieldValue read_field(const void* entity) {
+  return read(static_cast<const E*>(entity)->*E::template member_pointer<I>());
+}
+
+template <Entity E, size_t... I>
+constexpr std::array<FieldReader, sizeof...(I)> readers(std::index_sequence<I...>) {
+  return {&read_field<E, I>...};
+}
+
+template <Entity E>
+size_t list_size(const void* list) {
+  return static_cast<const std::vector<E>*>(list)->size();
+}
+template <Entity E>
+const void* list_element(const void* list, size_t i) {
+  return &(*static_cast<const std::vector<E>*>(list))[i];
+}
+
+}  // namespace field_access_internal
+
+template <Entity E>
+const EntityAccess& access_of() {
+  static constexpr auto kReaders =
+      field_access_internal::readers<E>(std::make_index_sequence<std::size(E::kFields)>());
+  static constexpr EntityAccess kAccess{&E::kInfo, kReaders, &field_access_internal::list_size<E>,
+                                        &field_access_internal::list_element<E>};
+  return kAccess;
+}
+
+}  // namespace compact

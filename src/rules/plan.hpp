@@ -1,0 +1,69 @@
+#pragma once
+// A compiled expression: a tree of typed operations in one array, with every name already resolved to
+// a slot, a parameter or a field index. compiler.cpp builds it; evaluator.cpp runs it.
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "compact/rules/expression.hpp"
+#include "syntax.hpp"
+
+namespace compact::rules {
+
+// Slots hold the scope's bound entities, then one per any()/all() nested inside another.
+inline constexpr size_t kMaxSlots = 16;
+
+enum class Op : uint8_t {
+  kConstant,        // `constant`
+  kSlot,            // the entity in slot `index`
+  kParameter,       // parameter `index`
+  kField,           // field `index` of the entity `a`; field_paths[path] names it
+  kRecorded,        // `a` (a field) is recorded
+  kNot,             // not a
+  kAnd,             // a and b (Kleene: false wins over unknown)
+  kOr,              // a or b (Kleene: true wins over unknown)
+  kCompare,         // a `compare` b
+  kAddPeriod,       // date a + period b
+  kSubtractPeriod,  // date a - period b
+  kAddNumber,       // a + b, integers or money
+  kSubtractNumber,  // a - b
+  kLatestStart,     // latest_start(a, b)
+  kWorkingDays,     // working_days(a, b)
+  kDays,            // days(a, b)
+  kCount,           // count(a)
+  kAny,             // any(a, b): b with each element of a in slot `index`
+  kAll,             // all(a, b)
+  kMin,             // min(args)
+  kMax,             // max(args)
+};
+
+struct PlanNode {
+  PlanNode(Op o, Type t) : op(o), type(t) {}
+
+  Op op;
+  Type type;
+  CompareOp compare = CompareOp::kEqual;
+  int a = -1;
+  int b = -1;
+  uint32_t index = 0;
+  uint16_t path = 0;
+  std::vector<int> args;  // kMin, kMax
+  Value constant;
+};
+
+struct Expression::Plan {
+  std::string text;
+  std::vector<PlanNode> nodes;
+  int root = -1;
+  std::vector<std::string> field_paths;
+  std::deque<std::string> texts;  // text literals, which constants view
+};
+
+// `error` (from expression_error) with "column N: " before its message and the line of `text` with a
+// caret after it; error_reason() still gives the message alone.
+absl::Status with_excerpt(const absl::Status& error, std::string_view text);
+std::string error_reason(const absl::Status& status);
+
+}  // namespace compact::rules

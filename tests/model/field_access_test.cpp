@@ -1,0 +1,58 @@
+#include "compact/model/field_access.hpp"
+
+#include "gtest/gtest.h"
+#include "support/dates.hpp"
+
+namespace compact {
+namespace {
+
+using ::compact::testing::D;
+
+// Every entity's reader table has one reader per schema field, in schema order: reading field i of an
+// entity gives the member the schema's field i describes.
+TEST(FieldAccess, ReadsEachFieldByItsSchemaIndex) {
+  Commission c;
+  c.id = "G1";
+  c.approach = Approach::kLoan;
+  c.value_pence = Money{125};
+  c.start_on = D("2025-04-01");
+  c.underspend_terms_agreed = false;
+  c.commissioner = OrganisationRef{"sbc"};
+  c.ending = Ending{};
+  c.ending->notice_given_on = D("2025-01-31");
+  c.payments.resize(2);
+  c.payments[1].id = "P2";
+  const EntityAccess& access = access_of<Commission>();
+  ASSERT_EQ(access.fields.size(), std::size(Commission::kFields));
+  const auto read = [&](std::string_view name) {
+    const FieldInfo* field = Commission::kInfo.field(name);
+    EXPECT_NE(field, nullptr) << name;
+    return access.fields[static_cast<size_t>(field - Commission::kFields)](&c);
+  };
+  EXPECT_EQ(read("id").text, "G1");
+  EXPECT_EQ(read("approach").number, static_cast<int64_t>(Approach::kLoan));
+  EXPECT_EQ(read("value_pence").number, 125);
+  EXPECT_EQ(read("start_on").day, D("2025-04-01"));
+  EXPECT_TRUE(read("underspend_terms_agreed").recorded);
+  EXPECT_EQ(read("underspend_terms_agreed").number, 0);
+  EXPECT_EQ(read("commissioner").text, "sbc");
+  EXPECT_FALSE(read("end_on").recorded);
+  EXPECT_FALSE(read("title").recorded);
+  EXPECT_TRUE(read("variations").recorded);  // an absent list is empty, not unrecorded
+
+  const FieldValue ending = read("ending");
+  ASSERT_TRUE(ending.recorded);
+  EXPECT_EQ(ending.access->info, &Ending::kInfo);
+  const FieldInfo* notice = Ending::kInfo.field("notice_given_on");
+  EXPECT_EQ(ending.access->fields[static_cast<size_t>(notice - Ending::kFields)](ending.object).day,
+            D("2025-01-31"));
+
+  const FieldValue payments = read("payments");
+  EXPECT_EQ(payments.access->info, &Payment::kInfo);
+  ASSERT_EQ(payments.access->list_size(payments.object), 2u);
+  EXPECT_EQ(payments.access->fields[0](payments.access->list_element(payments.object, 1)).text,
+            "P2");
+}
+
+}  // namespace
+}  // namespace compact
