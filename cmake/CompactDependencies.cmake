@@ -11,6 +11,8 @@ endfunction()
 compact_require(Boost "libboost1.81-dev and libboost-json1.81-dev" 1.81 CONFIG COMPONENTS json)
 compact_require(absl libabsl-dev CONFIG)
 compact_require(CLI11 libcli11-dev CONFIG)
+# toml++ is used header-only (src/rules/pack_loader.cpp), so only its presence is checked.
+compact_require(tomlplusplus libtomlplusplus-dev CONFIG)
 if(COMPACT_BUILD_TESTS)
   compact_require(GTest "libgtest-dev and libgmock-dev" CONFIG)
 endif()

@@ -1,6 +1,5 @@
 #include "case_commands.hpp"
 
-#include <array>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -12,6 +11,7 @@
 #include "compact/model/case_json.hpp"
 #include "compact/model/json_schema.hpp"
 #include "compact/model/schema_reference.hpp"
+#include "input.hpp"
 
 namespace compact::cli {
 namespace {
@@ -46,12 +46,7 @@ void report(const ValidateOptions& options, const std::string& file, int64_t lin
     std::cout << boost::json::serialize(out) << "\n";
     return;
   }
-  for (const Problem& p : result.problems) {
-    std::cout << file;
-    if (p.line > 0) std::cout << ":" << p.line + line_offset << ":" << p.column;
-    std::cout << ": " << severity_name(p) << ": " << (p.path.empty() ? "document" : p.path) << ": "
-              << p.message << " [" << p.code << "]\n";
-  }
+  for (const Problem& p : result.problems) print_problem(std::cout, file, line_offset, p);
   if (result.ok() && !options.lines) std::cout << file << ": valid\n";
 }
 
@@ -77,6 +72,13 @@ bool read_line(std::istream& in, std::string& line, size_t max) {
 
 // Validates one file; returns the number of invalid documents in it.
 size_t validate_file(const ValidateOptions& options, const std::string& file) {
+  const size_t max = ReadLimits{}.max_document_bytes;
+  if (!options.lines) {
+    const std::optional<std::string> text = read_input(file, max);
+    const CaseReadResult result = text ? read_case(*text) : unreadable(file);
+    report(options, file, 0, result);
+    return result.ok() ? 0 : 1;
+  }
   std::ifstream stream;
   if (file != "-") stream.open(file, std::ios::binary);
   std::istream& in = file == "-" ? std::cin : stream;
@@ -84,20 +86,7 @@ size_t validate_file(const ValidateOptions& options, const std::string& file) {
     report(options, file, 0, unreadable(file));
     return 1;
   }
-  const size_t max = ReadLimits{}.max_document_bytes;
   std::string text;
-  if (!options.lines) {
-    // Read no further than just past the limit: enough for read_case to refuse the document.
-    std::array<char, 1 << 16> chunk;
-    while (text.size() <= max) {
-      in.read(chunk.data(), chunk.size());
-      text.append(chunk.data(), static_cast<size_t>(in.gcount()));
-      if (!in) break;
-    }
-    const CaseReadResult result = read_case(text);
-    report(options, file, 0, result);
-    return result.ok() ? 0 : 1;
-  }
   // One document per line, read and checked one at a time: memory stays bounded whatever the input.
   size_t invalid = 0;
   size_t documents = 0;
@@ -116,6 +105,14 @@ size_t validate_file(const ValidateOptions& options, const std::string& file) {
 }
 
 }  // namespace
+
+void print_problem(std::ostream& out, const std::string& file, int64_t line_offset,
+                   const Problem& p) {
+  out << file;
+  if (p.line > 0) out << ":" << p.line + line_offset << ":" << p.column;
+  out << ": " << severity_name(p) << ": " << (p.path.empty() ? "document" : p.path) << ": "
+      << p.message << " [" << p.code << "]\n";
+}
 
 void add_case_commands(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<ValidateOptions>();

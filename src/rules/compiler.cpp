@@ -17,8 +17,8 @@ namespace {
 
 using Kind = Type::Kind;
 
-constexpr std::string_view kFunctions[] = {"latest_start", "working_days", "days", "count",
-                                           "any",          "all",          "min",  "max"};
+constexpr std::string_view kFunctions[] = {"latest_start", "working_days", "days", "count", "any",
+                                           "all",          "min",          "max",  "if",    "default"};
 
 Type type_of(const FieldInfo& field) {
   switch (field.kind) {
@@ -174,6 +174,10 @@ class Compiler {
       if (parameters[i].name != s.text) continue;
       PlanNode node{Op::kParameter, parameters[i].type};
       node.index = static_cast<uint32_t>(i);
+      if (std::find(plan_.parameters.begin(), plan_.parameters.end(), node.index) ==
+          plan_.parameters.end()) {
+        plan_.parameters.push_back(node.index);
+      }
       return add(std::move(node));
     }
     std::vector<std::string_view> known;
@@ -471,6 +475,7 @@ class Compiler {
       }
       return add(std::move(node));
     }
+    if (f == "if" || f == "default") return choice(s);
     std::string message = absl::StrCat("unknown function \"", printable(f), "\"");
     if (std::optional<std::string> suggestion = closest_match(f, kFunctions)) {
       absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
@@ -479,6 +484,46 @@ class Compiler {
                       absl::StrJoin(kFunctions, ", ", append_string_view));
     }
     return error(s, message);
+  }
+
+  // if(condition, a, b) and default(field, fallback): two values of one type, one of them chosen.
+  absl::StatusOr<int> choice(const SyntaxNode& s) {
+    const bool is_if = s.text == "if";
+    const std::string usage = is_if ? "if(condition, value, otherwise)"
+                                    : "default(field, value if it is not recorded)";
+    const size_t arity = is_if ? 3 : 2;
+    if (s.args.size() != arity) {
+      return error(s, absl::StrCat(s.text, " takes ", arity, " arguments, not ", s.args.size(),
+                                   ": ", usage));
+    }
+    PlanNode node{is_if ? Op::kIf : Op::kDefault, Type::of(Kind::kBool)};
+    if (is_if) {
+      absl::StatusOr<int> condition = expect_bool(s.args[0], "if");
+      if (!condition.ok()) return condition;
+      node.args.push_back(*condition);
+    }
+    const size_t first = is_if ? 1 : 0;
+    absl::StatusOr<int> a = compile(s.args[first]);
+    if (!a.ok()) return a;
+    absl::StatusOr<int> b = compile(s.args[first + 1]);
+    if (!b.ok()) return b;
+    // default(approach, "grant"): text beside an enum is one of its values, as in a comparison.
+    const SyntaxNode& b_syntax = syntax(s.args[first + 1]);
+    if (planned(*a).type.kind == Kind::kEnum && b_syntax.kind == SyntaxNode::Kind::kText) {
+      b = as_enum(*b, b_syntax, *planned(*a).type.enumeration);
+      if (!b.ok()) return b;
+    }
+    const Type& type = planned(*a).type;
+    if (!(planned(*b).type == type) || type.kind == Kind::kList) {
+      return error(b_syntax, absl::StrCat(s.text, "'s two values must be of one type: ",
+                                          to_absl(source(syntax(s.args[first]))), " is ",
+                                          describe(type), ", ", to_absl(source(b_syntax)),
+                                          " is ", describe(planned(*b).type)));
+    }
+    node.type = type;
+    node.args.push_back(*a);
+    node.args.push_back(*b);
+    return add(std::move(node));
   }
 
   std::string_view text_;

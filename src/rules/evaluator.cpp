@@ -117,7 +117,7 @@ class Evaluator {
                 slots_.begin());
   }
 
-  Value run() { return eval(plan_.root); }
+  Value run(int node) { return eval(node); }
 
  private:
   const PlanNode& node(int i) const { return plan_.nodes[static_cast<size_t>(i)]; }
@@ -146,14 +146,9 @@ class Evaluator {
         return environment_.parameters[n.index];
       case Op::kField:
         return field(n);
-      case Op::kRecorded: {
+      case Op::kRecorded:
         // Whether it is recorded is itself known: the field is not noted as missing.
-        Unrecorded* outer = unrecorded_;
-        unrecorded_ = nullptr;
-        const Value v = eval(n.a);
-        unrecorded_ = outer;
-        return boolean(v.known());
-      }
+        return boolean(quietly(n.a).known());
       case Op::kNot: {
         Value v = eval(n.a);
         if (v.known()) v.boolean = !v.boolean;
@@ -168,6 +163,16 @@ class Evaluator {
       case Op::kMin:
       case Op::kMax:
         return extreme(n);
+      case Op::kIf: {
+        const Value condition = eval(n.args[0]);
+        if (!condition.known()) return condition;
+        return eval(condition.boolean ? n.args[1] : n.args[2]);
+      }
+      case Op::kDefault: {
+        // An unrecorded first value is expected here: it is not noted as missing.
+        const Value v = quietly(n.args[0]);
+        return v.state == State::kUnrecorded ? eval(n.args[1]) : v;
+      }
       case Op::kCount: {
         const Value list = eval(n.a);
         return list.known() ? number(static_cast<int64_t>(list.access->list_size(list.object)))
@@ -176,6 +181,15 @@ class Evaluator {
       default:
         return binary(n);
     }
+  }
+
+  // Evaluates without noting unrecorded fields.
+  Value quietly(int index) {
+    Unrecorded* outer = unrecorded_;
+    unrecorded_ = nullptr;
+    const Value v = eval(index);
+    unrecorded_ = outer;
+    return v;
   }
 
   Value field(const PlanNode& n) {
@@ -286,7 +300,21 @@ class Evaluator {
 }  // namespace
 
 Value Expression::evaluate(const Environment& environment, Unrecorded* unrecorded) const {
-  return Evaluator(*plan_, environment, unrecorded).run();
+  return Evaluator(*plan_, environment, unrecorded).run(plan_->root);
+}
+
+bool Expression::boundary_sensitive(const Environment& environment) const {
+  const PlanNode& root = plan_->nodes[static_cast<size_t>(plan_->root)];
+  if (root.op != Op::kLatestStart) return false;
+  Evaluator evaluator(*plan_, environment, nullptr);
+  const Value x = evaluator.run(root.a);
+  const Value p = evaluator.run(root.b);
+  if (!x.known() || !p.known()) return false;
+  const Calendar& calendar =
+      environment.calendar ? *environment.calendar : Calendar::england_and_wales();
+  const absl::StatusOr<Date> naive = calendar.add(x.day, -p.period);
+  const absl::StatusOr<Date> latest = calendar.latest_start(x.day, p.period);
+  return naive.ok() != latest.ok() || (naive.ok() && *naive != *latest);
 }
 
 }  // namespace compact::rules

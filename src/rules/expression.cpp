@@ -94,5 +94,6 @@ Expression::~Expression() = default;
 const Type& Expression::type() const { return plan_->nodes[static_cast<size_t>(plan_->root)].type; }
 std::string_view Expression::text() const { return plan_->text; }
 std::span<const std::string> Expression::field_paths() const { return plan_->field_paths; }
+std::span<const uint32_t> Expression::parameters() const { return plan_->parameters; }
 
 }  // namespace compact::rules

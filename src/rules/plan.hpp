@@ -37,6 +37,8 @@ enum class Op : uint8_t {
   kAll,             // all(a, b)
   kMin,             // min(args)
   kMax,             // max(args)
+  kIf,              // if(args[0], args[1], args[2])
+  kDefault,         // default(a, b): a, or b where a is not recorded
 };
 
 struct PlanNode {
@@ -58,6 +60,7 @@ struct Expression::Plan {
   std::vector<PlanNode> nodes;
   int root = -1;
   std::vector<std::string> field_paths;
+  std::vector<uint32_t> parameters;  // read by kParameter nodes, each once
   std::deque<std::string> texts;  // text literals, which constants view
 };
 

@@ -127,8 +127,16 @@ class Expression {
   // are added to `unrecorded` when given. Allocates nothing.
   Value evaluate(const Environment& environment, Unrecorded* unrecorded = nullptr) const;
 
+  // Whether the expression is latest_start(x, p) and counting back naively, x - p, gives another
+  // day: DESIGN.md's boundary-sensitive results. 30 June - 1 month is 30 May, yet 31 May is still a
+  // month before 30 June (31 May + 1 month = 30 June), so latest_start is 31 May. False for any
+  // other expression, or when x or p is unknown.
+  bool boundary_sensitive(const Environment& environment) const;
+
   // Every field path the expression reads ("payment.received_on"), for naming unrecorded fields.
   std::span<const std::string> field_paths() const;
+  // The indexes of the parameters (Scope::declare order) it reads.
+  std::span<const uint32_t> parameters() const;
 
   struct Plan;
 

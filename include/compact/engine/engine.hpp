@@ -1,0 +1,58 @@
+#pragma once
+// The engine: rule packs loaded once, then any number of cases evaluated as of a date.
+//
+//   absl::StatusOr<compact::Engine> engine = compact::Engine::with_default_pack();
+//   compact::Report report = engine->evaluate(a_case, as_of);
+//
+// An Engine is immutable once created and may evaluate from many threads at once (each with its own
+// Report).
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "compact/engine/report.hpp"
+#include "compact/model/case.hpp"
+#include "compact/rules/pack.hpp"
+
+namespace compact {
+
+struct EngineOptions {
+  // By default a pack applies whatever the dates, and a finding whose obligation arose outside the
+  // pack's in-force window is flagged (Finding::outside_in_force). Strict: it is not_applicable.
+  bool strict_in_force = false;
+};
+
+class Engine {
+ public:
+  Engine(Engine&&) noexcept = default;
+  Engine& operator=(Engine&&) noexcept = default;
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // An engine with `packs`, applied together; every finding names its pack. Pack ids must differ.
+  static absl::StatusOr<Engine> create(std::vector<rules::Pack> packs, EngineOptions options = {});
+
+  // The pack built into the library: The Stockton Borough Compact 2014-2017 (packs/stockton-2014.toml).
+  static absl::StatusOr<rules::Pack> default_pack();
+  static absl::StatusOr<Engine> with_default_pack(EngineOptions options = {});
+
+  // Evaluates `c` as of `as_of`. The report points into `c`, which must outlive it.
+  Report evaluate(const Case& c, Date as_of) const;
+  // The same into `report`, reusing its memory: no allocation once it has held a report this size.
+  void evaluate(const Case& c, Date as_of, Report& report) const;
+
+  std::span<const rules::Pack> packs() const { return packs_; }
+  const EngineOptions& options() const { return options_; }
+
+ private:
+  Engine(std::vector<rules::Pack> packs, EngineOptions options)
+      : packs_(std::move(packs)), options_(options) {}
+
+  std::vector<rules::Pack> packs_;
+  EngineOptions options_;
+};
+
+}  // namespace compact

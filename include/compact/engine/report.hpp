@@ -1,0 +1,115 @@
+#pragma once
+// What evaluating a case gives: a finding per rule and covered entity, a timeline of due dates, and a
+// count of outcomes. DESIGN.md's Findings section is the contract; to_json writes its keys.
+//
+// A Report points into the case and the engine it came from: both must outlive it. Evaluating into
+// the same Report again reuses its memory, so a warm Report costs no allocation.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compact/rules/pack.hpp"
+
+namespace compact {
+
+enum class Outcome : uint8_t {
+  kCompliant,         // the undertaking was met
+  kExplained,         // not met, with the explanation the Compact allows
+  kPending,           // the deadline is ahead and nothing has happened yet
+  kOverdue,           // the deadline has passed and the act is not recorded
+  kBreach,            // the act happened, too late or not as required, unexplained
+  kNotApplicable,     // the rule does not apply to this entity
+  kInsufficientData,  // a field the rule needs is not recorded
+};
+inline constexpr size_t kOutcomeCount = 7;
+
+// "compliant", "explained", "pending", "overdue", "breach", "not_applicable", "insufficient_data".
+std::string_view name_of(Outcome outcome);
+
+// Why a finding is not_applicable.
+enum class Inapplicability : uint8_t {
+  kNone,
+  kWhen,            // its `when` is false
+  kUnless,          // its `unless` holds: an agreed alternative
+  kOutsideInForce,  // strict mode: the obligation arose outside the pack's in-force window
+};
+
+struct Finding {
+  static constexpr size_t kMaxDepth = 4;  // case > commission > payment, and room to spare
+  static constexpr size_t kMaxMissing = 8;
+
+  const rules::Pack* pack = nullptr;
+  const rules::Rule* rule = nullptr;
+  // entities[0] is the case; entities[depth] the entity covered. indexes[i] places entities[i + 1]
+  // in its list.
+  std::array<const void*, kMaxDepth + 1> entities{};
+  std::array<uint32_t, kMaxDepth> indexes{};
+  size_t depth = 0;
+
+  Date as_of;  // of the evaluation
+  Outcome outcome = Outcome::kNotApplicable;
+  Inapplicability inapplicability = Inapplicability::kNone;
+  std::optional<Date> arises;  // the date the obligation arose, which picks dated parameters
+  std::optional<Date> due;
+  std::optional<Date> actual;
+  // How early (positive) or late (negative) the act was against its due date, in calendar and in
+  // working days; for a first-day rule, how far past the minimum.
+  std::optional<int64_t> margin_days;
+  std::optional<int64_t> margin_working_days;
+  bool boundary_sensitive = false;
+  bool outside_in_force = false;  // the obligation arose outside the pack's in-force window
+
+  // The unrecorded fields that left the outcome undecided (insufficient_data).
+  struct Missing {
+    const rules::Expression* expression;
+    uint16_t field;  // index into expression->field_paths()
+  };
+  std::array<Missing, kMaxMissing> missing{};
+  size_t missing_count = 0;
+
+  // "commissions[G1].payments[INV-1]": list entries by id where they have one, else by index.
+  std::string entity_path() const;
+  // "payment.paid_on", ... for each missing field.
+  std::vector<std::string> missing_fields() const;
+
+  struct TraceEntry {
+    std::string name;   // "payment.received_on", "due", "actual", or a parameter's name
+    std::string value;  // as in a case document; "not recorded"
+  };
+  // The values that decided the finding: every field its rule reads, its parameters, due and actual.
+  std::vector<TraceEntry> trace() const;
+
+  struct ParameterUse {
+    std::string name;
+    std::string value;         // as the pack wrote it
+    std::optional<Date> from;  // the dated value's start, if dated
+  };
+  // The parameters in force on `arises` (or the as-of date) that the finding used.
+  std::vector<ParameterUse> parameters() const;
+
+  // The rule's message with {due}, {actual}, {entity} and {margin_days} filled in, or "".
+  std::string message() const;
+};
+
+struct Report {
+  Date as_of;
+  std::vector<Finding> findings;  // by pack, then rule, then entity in case order
+  std::vector<size_t> timeline;   // indexes of findings that have a due date, in date order
+  std::array<size_t, kOutcomeCount> summary{};  // findings per outcome
+  size_t outside_in_force = 0;  // findings whose obligation arose outside their pack's window
+
+  size_t count(Outcome outcome) const { return summary[static_cast<size_t>(outcome)]; }
+
+  // Scratch space for evaluation, kept between evaluations so that a warm Report allocates nothing.
+  std::vector<rules::Value> parameter_values;
+};
+
+// DESIGN.md's JSON form: {"as_of", "packs", "findings", "timeline", "summary", "warnings"}.
+std::string to_json(const Report& report);
+
+}  // namespace compact

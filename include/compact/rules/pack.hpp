@@ -1,0 +1,119 @@
+#pragma once
+// A rule pack: one Compact's undertakings as data (TOML), loaded and compiled once. docs/packs.md is
+// the format's reference, with a worked example.
+
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "compact/calendar/calendar.hpp"
+#include "compact/rules/expression.hpp"
+
+namespace compact::rules {
+
+// Limits on what a pack may be, each refused with a clear error.
+inline constexpr size_t kMaxPackBytes = 4 << 20;  // 4 MiB of TOML
+inline constexpr size_t kMaxRules = 10'000;
+inline constexpr size_t kMaxParameters = 256;
+inline constexpr size_t kMaxCoverDepth = 4;  // "for" = "commission.payment" is 2
+
+enum class Party : uint8_t { kPublic, kVcse };
+enum class Strength : uint8_t { kMust, kUndertake, kAim, kWherePossible };
+// What a rule's `due` date means: the last day on which the act complies (pay by, notify by), or the
+// first day on which it may happen (a consultation may close).
+enum class DueMeans : uint8_t { kLastDay, kFirstDay };
+
+std::string_view name_of(Party party);        // "public", "vcse"
+std::string_view name_of(Strength strength);  // "must", "undertake", "aim", "where_possible"
+std::string_view name_of(DueMeans means);     // "last_day", "first_day"
+
+// A named value, optionally with dated values: the value in force on a date is the one with the latest
+// `from` on or before it (the earliest value applies before its own date too).
+struct Parameter {
+  struct Dated {
+    std::optional<Date> from;  // nullopt: undated, the only value
+    Value value;
+    std::string text;  // as the pack wrote it: "30 working days"
+  };
+  std::string name;
+  Type type;
+  std::vector<Dated> values;  // sorted by `from`
+
+  const Dated& in_force_on(Date date) const;
+};
+
+// One step from the case down to the entities a rule covers: a list (commissions) or an entity
+// (ending) field, by its index in the schema.
+struct CoverStep {
+  const EntityAccess* owner;
+  size_t field;
+  bool list;
+};
+
+// Rules and packs hold compiled expressions, so they move but do not copy (the explicit deletions
+// keep std::vector's unconstrained copy from making them look copyable to absl::StatusOr).
+struct Rule {
+  Rule() = default;
+  Rule(Rule&&) noexcept = default;
+  Rule& operator=(Rule&&) noexcept = default;
+  Rule(const Rule&) = delete;
+  Rule& operator=(const Rule&) = delete;
+
+  std::string id;
+  std::string section;
+  std::string quote;
+  Party party = Party::kPublic;
+  Strength strength = Strength::kMust;
+  std::string covers;             // as written: "commission.payment"
+  std::vector<CoverStep> path;    // from the case down to the covered entity
+  std::optional<Expression> when;     // bool: the rule applies
+  std::optional<Expression> unless;   // bool: an agreed alternative displaces it
+  std::optional<Expression> arises;   // date: when the obligation arose
+  std::optional<Expression> due;      // date
+  std::optional<Expression> actual;   // date: when the act happened
+  std::optional<Expression> met;      // bool; may use `due` and `actual`
+  std::vector<Expression> explained_by;
+  // Each field path the rule's expressions read, compiled on its own, to show its value in a trace.
+  std::vector<Expression> traced;
+  std::vector<size_t> parameters;  // the pack parameters its expressions read, by index
+  DueMeans due_means = DueMeans::kLastDay;
+  std::string message;  // optional template
+  int line = 0;         // where the rule starts in the pack
+};
+
+struct Pack {
+  Pack() = default;
+  Pack(Pack&&) noexcept = default;
+  Pack& operator=(Pack&&) noexcept = default;
+  Pack(const Pack&) = delete;
+  Pack& operator=(const Pack&) = delete;
+
+  std::string id;
+  std::string title;
+  std::string edition;
+  std::string source;       // where the Compact's text is published
+  std::string source_name;  // the file the pack was loaded from, for messages
+  std::optional<Date> in_force_from;
+  std::optional<Date> in_force_to;
+  std::string calendar_name;
+  Calendar calendar = Calendar::england_and_wales();
+  std::vector<Parameter> parameters;
+  std::vector<Rule> rules;
+  std::deque<std::string> parameter_texts;  // what text parameters' values view (stable addresses)
+
+  // The rule with `id`, or nullptr.
+  const Rule* rule(std::string_view id) const;
+};
+
+// Loads and compiles a pack from TOML text. `source_name` names it in messages ("packs/x.toml").
+// Errors say file:line:column and show the line with a caret.
+absl::StatusOr<Pack> load_pack(std::string_view toml, std::string_view source_name);
+
+// The same from a file.
+absl::StatusOr<Pack> load_pack_file(const std::string& path);
+
+}  // namespace compact::rules

@@ -1,0 +1,286 @@
+#include "compact/engine/engine.hpp"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "default_pack.hpp"
+
+namespace compact {
+
+using rules::DueMeans;
+using rules::Environment;
+using rules::Expression;
+using rules::Pack;
+using rules::Rule;
+using rules::Unrecorded;
+using rules::Value;
+
+std::string_view name_of(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kCompliant:
+      return "compliant";
+    case Outcome::kExplained:
+      return "explained";
+    case Outcome::kPending:
+      return "pending";
+    case Outcome::kOverdue:
+      return "overdue";
+    case Outcome::kBreach:
+      return "breach";
+    case Outcome::kNotApplicable:
+      return "not_applicable";
+    case Outcome::kInsufficientData:
+      return "insufficient_data";
+  }
+  return "unknown";
+}
+
+namespace {
+
+// Decides one rule for one covered entity: DESIGN.md's outcomes, in the order docs/packs.md states
+// them (in force, when, unless, due and actual, met, explained_by).
+class Decision {
+ public:
+  Decision(const Pack& pack, const Rule& rule, Date as_of, bool strict,
+           std::span<Value> parameters, Finding& finding)
+      : pack_(pack),
+        rule_(rule),
+        as_of_(as_of),
+        strict_(strict),
+        parameters_(parameters),
+        finding_(finding),
+        entities_(finding.entities.data(), finding.depth + 1) {}
+
+  void decide() {
+    const Environment base{entities_, {}, &pack_.calendar};
+    Date parameters_on = as_of_;
+    if (rule_.arises) {
+      const Value arises = rule_.arises->evaluate(base);
+      if (arises.known()) {
+        finding_.arises = arises.day;
+        parameters_on = arises.day;
+        finding_.outside_in_force = (pack_.in_force_from && arises.day < *pack_.in_force_from) ||
+                                    (pack_.in_force_to && arises.day > *pack_.in_force_to);
+      }
+    }
+    for (size_t i = 0; i < pack_.parameters.size(); ++i) {
+      parameters_[i] = pack_.parameters[i].in_force_on(parameters_on).value;
+    }
+    // The scope's names after the pack's parameters: as_of, then (for met) due and actual.
+    const size_t as_of_slot = pack_.parameters.size();
+    const size_t due_slot = as_of_slot + 1;
+    parameters_[as_of_slot] = Value();
+    parameters_[as_of_slot].day = as_of_;
+    const Environment env{entities_, parameters_.first(due_slot + 2), &pack_.calendar};
+    if (strict_ && finding_.outside_in_force) {
+      return not_applicable(Inapplicability::kOutsideInForce);
+    }
+    if (rule_.when) {
+      Unrecorded unrecorded;
+      const Value when = rule_.when->evaluate(env, &unrecorded);
+      if (!when.known()) return insufficient({{&*rule_.when, &unrecorded}});
+      if (!when.boolean) return not_applicable(Inapplicability::kWhen);
+    }
+    if (rule_.unless) {
+      // An alternative displaces the rule only when it is known to hold.
+      const Value unless = rule_.unless->evaluate(env);
+      if (unless.known() && unless.boolean) return not_applicable(Inapplicability::kUnless);
+    }
+    Unrecorded due_unrecorded;
+    Unrecorded actual_unrecorded;
+    Value due;
+    due.state = Value::State::kUnrecorded;
+    Value actual = due;
+    if (rule_.due) {
+      due = rule_.due->evaluate(env, &due_unrecorded);
+      if (due.known()) finding_.due = due.day;
+      finding_.boundary_sensitive = rule_.due->boundary_sensitive(env);
+    }
+    if (rule_.actual) {
+      actual = rule_.actual->evaluate(env, &actual_unrecorded);
+      if (actual.known()) finding_.actual = actual.day;
+    }
+    if (rule_.actual && !actual.known()) {
+      // The act is not recorded: whether that is a problem yet depends on the date.
+      // With no deadline at all, an act not yet recorded is simply still to come.
+      if (!rule_.due) return set(Outcome::kPending);
+      if (!due.known()) return insufficient({{&*rule_.due, &due_unrecorded}});
+      if (rule_.due_means == DueMeans::kFirstDay || as_of_ <= due.day) return set(Outcome::kPending);
+      return set(Outcome::kOverdue);
+    }
+    parameters_[due_slot] = due;
+    parameters_[due_slot + 1] = actual;
+    Unrecorded met_unrecorded;
+    const Value met = rule_.met->evaluate(env, &met_unrecorded);
+    if (!met.known()) {
+      return insufficient({{&*rule_.met, &met_unrecorded},
+                           {rule_.due ? &*rule_.due : nullptr, &due_unrecorded},
+                           {rule_.actual ? &*rule_.actual : nullptr, &actual_unrecorded}});
+    }
+    margins(due, actual);
+    if (met.boolean) return set(Outcome::kCompliant);
+    return set(explained(env) ? Outcome::kExplained : Outcome::kBreach);
+  }
+
+ private:
+  struct Source {
+    const Expression* expression;
+    const Unrecorded* unrecorded;
+  };
+
+  void set(Outcome outcome) { finding_.outcome = outcome; }
+
+  void not_applicable(Inapplicability why) {
+    finding_.inapplicability = why;
+    set(Outcome::kNotApplicable);
+  }
+
+  void insufficient(std::initializer_list<Source> sources) {
+    for (const Source& source : sources) {
+      if (!source.expression) continue;
+      const size_t count = std::min(source.unrecorded->count, Unrecorded::kMax);
+      for (size_t i = 0; i < count && finding_.missing_count < Finding::kMaxMissing; ++i) {
+        finding_.missing[finding_.missing_count++] = {source.expression,
+                                                      source.unrecorded->fields[i]};
+      }
+    }
+    set(Outcome::kInsufficientData);
+  }
+
+  // A miss is explained when any explained_by field is recorded (text must not be empty).
+  bool explained(const Environment& env) const {
+    for (const Expression& e : rule_.explained_by) {
+      const Value v = e.evaluate(env);
+      if (v.known() && (e.type().kind != rules::Type::Kind::kText || !v.text.empty())) return true;
+    }
+    return false;
+  }
+
+  void margins(const Value& due, const Value& actual) {
+    if (!due.known() || !actual.known()) return;
+    // Positive is good: early for a last day, past the minimum for a first day.
+    const bool last_day = rule_.due_means == DueMeans::kLastDay;
+    const Date from = last_day ? actual.day : due.day;
+    const Date to = last_day ? due.day : actual.day;
+    finding_.margin_days = (to - from).days();
+    const absl::StatusOr<int64_t> working = pack_.calendar.working_days_between(from, to);
+    if (working.ok()) finding_.margin_working_days = *working;
+  }
+
+  const Pack& pack_;
+  const Rule& rule_;
+  Date as_of_;
+  bool strict_;
+  std::span<Value> parameters_;
+  Finding& finding_;
+  std::span<const void* const> entities_;
+};
+
+// Finds every entity a rule covers, depth first in case order, and decides each.
+class Walk {
+ public:
+  Walk(const Pack& pack, const Rule& rule, Date as_of, bool strict, Report& report)
+      : pack_(pack), rule_(rule), as_of_(as_of), strict_(strict), report_(report) {}
+
+  void run(const Case& c) {
+    Finding at;
+    at.pack = &pack_;
+    at.rule = &rule_;
+    at.entities[0] = &c;
+    at.as_of = as_of_;
+    cover(at, 0);
+  }
+
+ private:
+  void cover(Finding& at, size_t depth) {
+    if (depth == rule_.path.size()) {
+      at.depth = depth;
+      Finding& finding = report_.findings.emplace_back(at);
+      Decision(pack_, rule_, as_of_, strict_, report_.parameter_values, finding).decide();
+      return;
+    }
+    const rules::CoverStep& step = rule_.path[depth];
+    const FieldValue field = step.owner->fields[step.field](at.entities[depth]);
+    if (!field.recorded) return;
+    if (!step.list) {
+      at.entities[depth + 1] = field.object;
+      at.indexes[depth] = 0;
+      return cover(at, depth + 1);
+    }
+    const size_t size = field.access->list_size(field.object);
+    for (size_t i = 0; i < size; ++i) {
+      at.entities[depth + 1] = field.access->list_element(field.object, i);
+      at.indexes[depth] = static_cast<uint32_t>(i);
+      cover(at, depth + 1);
+    }
+  }
+
+  const Pack& pack_;
+  const Rule& rule_;
+  Date as_of_;
+  bool strict_;
+  Report& report_;
+};
+
+}  // namespace
+
+absl::StatusOr<Engine> Engine::create(std::vector<Pack> packs, EngineOptions options) {
+  for (size_t i = 0; i < packs.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      if (packs[i].id == packs[j].id) {
+        return absl::InvalidArgumentError(absl::StrCat("two packs have the id \"", packs[i].id,
+                                                       "\": ", packs[j].source_name, " and ",
+                                                       packs[i].source_name));
+      }
+    }
+  }
+  return Engine(std::move(packs), options);
+}
+
+absl::StatusOr<Pack> Engine::default_pack() {
+  return rules::load_pack(kDefaultPackText, kDefaultPackName);
+}
+
+absl::StatusOr<Engine> Engine::with_default_pack(EngineOptions options) {
+  absl::StatusOr<Pack> pack = default_pack();
+  if (!pack.ok()) return pack.status();
+  std::vector<Pack> packs;
+  packs.push_back(*std::move(pack));
+  return create(std::move(packs), options);
+}
+
+Report Engine::evaluate(const Case& c, Date as_of) const {
+  Report report;
+  evaluate(c, as_of, report);
+  return report;
+}
+
+void Engine::evaluate(const Case& c, Date as_of, Report& report) const {
+  report.as_of = as_of;
+  report.findings.clear();
+  report.timeline.clear();
+  report.summary = {};
+  report.outside_in_force = 0;
+  for (const Pack& pack : packs_) {
+    if (report.parameter_values.size() < pack.parameters.size() + 3) {
+      report.parameter_values.resize(pack.parameters.size() + 3);
+    }
+    for (const Rule& rule : pack.rules) {
+      Walk(pack, rule, as_of, options_.strict_in_force, report).run(c);
+    }
+  }
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& f = report.findings[i];
+    ++report.summary[static_cast<size_t>(f.outcome)];
+    if (f.outside_in_force) ++report.outside_in_force;
+    if (f.due) report.timeline.push_back(i);
+  }
+  // Ties keep report order; std::sort, unlike std::stable_sort, needs no buffer.
+  std::sort(report.timeline.begin(), report.timeline.end(), [&](size_t a, size_t b) {
+    const Date& x = *report.findings[a].due;
+    const Date& y = *report.findings[b].due;
+    return x < y || (x == y && a < b);
+  });
+}
+
+}  // namespace compact
