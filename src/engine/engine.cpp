@@ -249,13 +249,13 @@ absl::StatusOr<Engine> Engine::with_default_pack(EngineOptions options) {
   return create(std::move(packs), options);
 }
 
-Report Engine::evaluate(const Case& c, Date as_of) const {
+Report Engine::evaluate(const Case& c, Date as_of) const& {
   Report report;
   evaluate(c, as_of, report);
   return report;
 }
 
-void Engine::evaluate(const Case& c, Date as_of, Report& report) const {
+void Engine::evaluate(const Case& c, Date as_of, Report& report) const& {
   report.as_of = as_of;
   report.findings.clear();
   report.timeline.clear();

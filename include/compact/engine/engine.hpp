@@ -39,10 +39,16 @@ class Engine {
   static absl::StatusOr<rules::Pack> default_pack();
   static absl::StatusOr<Engine> with_default_pack(EngineOptions options = {});
 
-  // Evaluates `c` as of `as_of`. The report points into `c`, which must outlive it.
-  Report evaluate(const Case& c, Date as_of) const;
+  // Evaluates `c` as of `as_of`. The report points into `c` and into the engine, which must both
+  // outlive it: a temporary case or engine is refused at compile time.
+  Report evaluate(const Case& c, Date as_of) const&;
   // The same into `report`, reusing its memory: no allocation once it has held a report this size.
-  void evaluate(const Case& c, Date as_of, Report& report) const;
+  void evaluate(const Case& c, Date as_of, Report& report) const&;
+
+  Report evaluate(const Case&& c, Date as_of) const& = delete;
+  void evaluate(const Case&& c, Date as_of, Report& report) const& = delete;
+  Report evaluate(const Case& c, Date as_of) const&& = delete;
+  void evaluate(const Case& c, Date as_of, Report& report) const&& = delete;
 
   std::span<const rules::Pack> packs() const { return packs_; }
   const EngineOptions& options() const { return options_; }

@@ -9,7 +9,9 @@
 
 namespace compact {
 
-// Levenshtein distance between `a` and `b`, comparing ASCII letters case-insensitively.
+// The edit distance between `a` and `b`: insertions, deletions, substitutions and swaps of two
+// neighbouring letters, each one edit (optimal string alignment: no letter is edited twice), with
+// ASCII letters compared case-insensitively.
 int edit_distance(std::string_view a, std::string_view b);
 
 // edit_distance(a, b) when it is at most `limit`, otherwise limit + 1: found without finishing the table

@@ -1,0 +1,437 @@
+#include "compact/engine/engine.hpp"
+
+#include "boost/json.hpp"
+#include "compact/model/case_json.hpp"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "support/dates.hpp"
+#include "support/status_matchers.hpp"
+
+namespace compact {
+namespace {
+
+using ::compact::testing::D;
+using ::compact::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// A small pack: one rule of each shape the engine decides. Dates are worked by hand in the tests.
+constexpr std::string_view kTestPack = R"toml(
+[pack]
+id = "test"
+title = "A test Compact"
+edition = "2014"
+in_force = { from = 2014-09-01, to = 2017-08-31 }
+
+[params]
+payment_period = { 2014-09-01 = "30 working days", 2018-01-01 = "20 working days", 2019-01-01 = "30 working days" }
+notice = "1 month"
+
+[[rule]]
+id = "payment.on-time"
+section = "Making payments"
+quote = "Pay within 30 working days, unless alternative arrangements have been agreed."
+party = "public"
+strength = "aim"
+for = "commission.payment"
+unless = "payment.in_advance"
+arises = "payment.received_on"
+due = "if(default(payment.alternative_terms_agreed, false), payment.agreed_pay_by, payment.received_on + payment_period)"
+actual = "payment.paid_on"
+met = "actual <= due"
+message = "paid on {actual}, due by {due}"
+
+[[rule]]
+id = "consultation.min-period"
+section = "How to involve"
+quote = "allowing a minimum of 12 weeks"
+party = "public"
+strength = "where_possible"
+for = "consultation"
+when = "consultation.significant_effect_on_vcse"
+due = "consultation.opens_on + 12 weeks"
+due_means = "first_day"
+actual = "consultation.closes_on"
+met = "actual >= due"
+explained_by = ["consultation.shortened_explanation"]
+
+[[rule]]
+id = "commission.underspend"
+section = "Agreeing delivery terms"
+quote = "For grants, agree how underspend will be managed."
+party = "public"
+strength = "undertake"
+for = "commission"
+when = "commission.approach == 'grant'"
+met = "commission.underspend_terms_agreed"
+
+[[rule]]
+id = "ending.notice"
+section = "Concluding a commission"
+quote = "Give a month's notice."
+party = "public"
+strength = "undertake"
+for = "commission.ending"
+due = "latest_start(ending.ends_on, notice)"
+actual = "ending.notice_given_on"
+met = "actual <= due"
+)toml";
+
+Payment invoice(std::string id, std::optional<Date> received, std::optional<Date> paid) {
+  Payment p;
+  p.id = std::move(id);
+  p.kind = PaymentKind::kInvoice;
+  p.received_on = received;
+  p.paid_on = paid;
+  return p;
+}
+
+class EngineTest : public ::testing::Test {
+ protected:
+  static Engine make_engine(EngineOptions options = {}) {
+    absl::StatusOr<rules::Pack> pack = rules::load_pack(kTestPack, "test.toml");
+    EXPECT_TRUE(pack.ok()) << pack.status();
+    std::vector<rules::Pack> packs;
+    packs.push_back(*std::move(pack));
+    return *Engine::create(std::move(packs), options);
+  }
+
+  // The finding of `rule` for the entity at `entity`.
+  static const Finding& finding(const Report& report, std::string_view rule,
+                                std::string_view entity) {
+    for (const Finding& f : report.findings) {
+      if (f.rule->id == rule && f.entity_path() == entity) return f;
+    }
+    ADD_FAILURE() << "no finding " << rule << " for " << entity;
+    return report.findings.front();
+  }
+
+  Case grant_with(std::vector<Payment> payments) {
+    Case c;
+    Commission g;
+    g.id = "G1";
+    g.approach = Approach::kGrant;
+    g.payments = std::move(payments);
+    c.commissions.push_back(std::move(g));
+    return c;
+  }
+
+  Engine engine_ = make_engine();
+};
+
+TEST_F(EngineTest, EachOfTheSevenOutcomes) {
+  Case c = grant_with({
+      invoice("ON-TIME", D("2024-12-13"), D("2025-01-29")),  // due Wed 29 Jan 2025 (DESIGN.md)
+      invoice("LATE", D("2024-12-13"), D("2025-01-30")),
+      invoice("UNPAID-DUE-LATER", D("2025-06-02"), std::nullopt),
+      invoice("UNPAID-PAST-DUE", D("2025-01-02"), std::nullopt),
+      invoice("NO-RECEIPT", std::nullopt, std::nullopt),
+  });
+  c.commissions[0].underspend_terms_agreed = true;
+  Commission contract;
+  contract.id = "C1";
+  contract.approach = Approach::kContract;
+  c.commissions.push_back(contract);
+  Consultation short_one;
+  short_one.id = "CON1";
+  short_one.significant_effect_on_vcse = true;
+  short_one.opens_on = D("2025-01-06");
+  short_one.closes_on = D("2025-03-24");  // a week short of 31 March
+  short_one.shortened_explanation = "A statutory deadline left eleven weeks.";
+  c.consultations.push_back(short_one);
+
+  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const auto outcome = [&](std::string_view rule, std::string_view entity) {
+    return finding(report, rule, entity).outcome;
+  };
+  EXPECT_EQ(outcome("payment.on-time", "commissions[G1].payments[ON-TIME]"), Outcome::kCompliant);
+  EXPECT_EQ(outcome("payment.on-time", "commissions[G1].payments[LATE]"), Outcome::kBreach);
+  EXPECT_EQ(outcome("payment.on-time", "commissions[G1].payments[UNPAID-DUE-LATER]"),
+            Outcome::kPending);
+  EXPECT_EQ(outcome("payment.on-time", "commissions[G1].payments[UNPAID-PAST-DUE]"),
+            Outcome::kOverdue);
+  EXPECT_EQ(outcome("consultation.min-period", "consultations[CON1]"), Outcome::kExplained);
+  EXPECT_EQ(outcome("commission.underspend", "commissions[C1]"), Outcome::kNotApplicable);
+  EXPECT_EQ(outcome("commission.underspend", "commissions[G1]"), Outcome::kCompliant);
+  const Finding& no_receipt =
+      finding(report, "payment.on-time", "commissions[G1].payments[NO-RECEIPT]");
+  EXPECT_EQ(no_receipt.outcome, Outcome::kInsufficientData);
+  EXPECT_THAT(no_receipt.missing_fields(), ElementsAre("payment.received_on"));
+
+  EXPECT_EQ(report.count(Outcome::kCompliant), 2u);
+  EXPECT_EQ(report.count(Outcome::kBreach), 1u);
+  size_t total = 0;
+  for (size_t n : report.summary) total += n;
+  EXPECT_EQ(total, report.findings.size());
+
+  const Finding& late = finding(report, "payment.on-time", "commissions[G1].payments[LATE]");
+  EXPECT_EQ(late.due, D("2025-01-29"));
+  EXPECT_EQ(late.actual, D("2025-01-30"));
+  EXPECT_EQ(late.margin_days, -1);
+  EXPECT_EQ(late.margin_working_days, -1);
+  EXPECT_EQ(late.message(), "paid on 2025-01-30, due by 2025-01-29");
+  // The explained consultation: its due is the first day it could close, 12 weeks on.
+  const Finding& consultation = finding(report, "consultation.min-period", "consultations[CON1]");
+  EXPECT_EQ(consultation.due, D("2025-03-31"));
+  EXPECT_EQ(consultation.margin_days, -7);
+}
+
+TEST_F(EngineTest, AsOfBeforeOnAndAfterTheDueDate) {
+  const Case c = grant_with({invoice("P", D("2024-12-13"), std::nullopt)});
+  EXPECT_EQ(engine_.evaluate(c, D("2025-01-28")).findings.at(0).outcome, Outcome::kPending);
+  EXPECT_EQ(engine_.evaluate(c, D("2025-01-29")).findings.at(0).outcome, Outcome::kPending);
+  EXPECT_EQ(engine_.evaluate(c, D("2025-01-30")).findings.at(0).outcome, Outcome::kOverdue);
+  // A first-day rule is never overdue: a consultation still open is simply not closed yet.
+  Case open;
+  Consultation con;
+  con.id = "C";
+  con.significant_effect_on_vcse = true;
+  con.opens_on = D("2025-01-06");
+  open.consultations.push_back(con);
+  EXPECT_EQ(engine_.evaluate(open, D("2026-01-01")).findings.at(0).outcome, Outcome::kPending);
+}
+
+TEST_F(EngineTest, UnlessAndAgreedAlternatives) {
+  Payment advance = invoice("ADV", D("2025-01-02"), std::nullopt);
+  advance.in_advance = true;
+  Payment agreed = invoice("AGREED", D("2024-12-13"), D("2025-02-14"));
+  agreed.alternative_terms_agreed = true;
+  agreed.agreed_pay_by = D("2025-02-14");
+  const Case c = grant_with({advance, agreed});
+  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const Finding& a = finding(report, "payment.on-time", "commissions[G1].payments[ADV]");
+  EXPECT_EQ(a.outcome, Outcome::kNotApplicable);
+  EXPECT_EQ(a.inapplicability, Inapplicability::kUnless);
+  const Finding& b = finding(report, "payment.on-time", "commissions[G1].payments[AGREED]");
+  EXPECT_EQ(b.outcome, Outcome::kCompliant);
+  EXPECT_EQ(b.due, D("2025-02-14"));
+}
+
+// DESIGN.md: where counting back naively gives another day than the exact inverse, say so.
+TEST_F(EngineTest, BoundarySensitiveNoticeDates) {
+  Case c = grant_with({});
+  c.commissions[0].ending = Ending{};
+  c.commissions[0].ending->ends_on = D("2025-06-30");
+  c.commissions[0].ending->notice_given_on = D("2025-05-31");
+  const Finding& month_end = engine_.evaluate(c, D("2025-07-01")).findings.back();
+  ASSERT_EQ(month_end.rule->id, "ending.notice");
+  // 31 May + 1 month = 30 June, so notice on 31 May is a month's notice, though 30 June - 1 month
+  // is 30 May.
+  EXPECT_EQ(month_end.due, D("2025-05-31"));
+  EXPECT_EQ(month_end.outcome, Outcome::kCompliant);
+  EXPECT_TRUE(month_end.boundary_sensitive);
+
+  c.commissions[0].ending->ends_on = D("2025-06-15");
+  c.commissions[0].ending->notice_given_on = D("2025-05-15");
+  const Finding& mid_month = engine_.evaluate(c, D("2025-07-01")).findings.back();
+  EXPECT_EQ(mid_month.due, D("2025-05-15"));
+  EXPECT_FALSE(mid_month.boundary_sensitive);
+}
+
+// The value in force on the day the obligation arose applies, and the finding says which.
+TEST_F(EngineTest, DatedParametersAndTheInForceWindow) {
+  const Case c = grant_with({invoice("OLD", D("2017-12-01"), std::nullopt),
+                             invoice("NEW", D("2018-03-01"), std::nullopt),
+                             invoice("IN", D("2016-03-01"), std::nullopt)});
+  const Report report = engine_.evaluate(c, D("2019-01-01"));
+  const Finding& old_rule = finding(report, "payment.on-time", "commissions[G1].payments[OLD]");
+  EXPECT_EQ(old_rule.due, D("2018-01-17"));  // 30 working days, over Christmas and New Year
+  ASSERT_EQ(old_rule.parameters().size(), 1u);
+  EXPECT_EQ(old_rule.parameters()[0].value, "30 working days");
+  EXPECT_EQ(old_rule.parameters()[0].from, D("2014-09-01"));
+  const Finding& new_rule = finding(report, "payment.on-time", "commissions[G1].payments[NEW]");
+  EXPECT_EQ(new_rule.due, D("2018-03-29"));  // 20 working days
+  EXPECT_EQ(new_rule.parameters()[0].from, D("2018-01-01"));
+
+  // By default the pack applies anyway, with a warning; strictly, not at all.
+  EXPECT_TRUE(old_rule.outside_in_force);
+  EXPECT_FALSE(finding(report, "payment.on-time", "commissions[G1].payments[IN]").outside_in_force);
+  EXPECT_EQ(report.outside_in_force, 2u);
+  const Engine strict_engine = make_engine({.strict_in_force = true});
+  const Report strict = strict_engine.evaluate(c, D("2019-01-01"));
+  const Finding& excluded = finding(strict, "payment.on-time", "commissions[G1].payments[NEW]");
+  EXPECT_EQ(excluded.outcome, Outcome::kNotApplicable);
+  EXPECT_EQ(excluded.inapplicability, Inapplicability::kOutsideInForce);
+  EXPECT_EQ(finding(strict, "payment.on-time", "commissions[G1].payments[IN]").outcome,
+            Outcome::kOverdue);
+}
+
+TEST_F(EngineTest, TwoPacksAtOnceEachFindingNamesItsPack) {
+  constexpr std::string_view kOverlay = R"toml(
+[pack]
+id = "statutory"
+title = "A statutory overlay"
+
+[[rule]]
+id = "payment.prompt"
+section = "Regulation 113"
+quote = "Pay undisputed invoices within 30 days."
+party = "public"
+strength = "must"
+for = "commission.payment"
+due = "payment.received_on + 30 days"
+actual = "payment.paid_on"
+met = "actual <= due"
+)toml";
+  std::vector<rules::Pack> packs;
+  packs.push_back(*rules::load_pack(kTestPack, "test.toml"));
+  packs.push_back(*rules::load_pack(kOverlay, "overlay.toml"));
+  absl::StatusOr<Engine> engine = Engine::create(std::move(packs));
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  const Case c = grant_with({invoice("P", D("2024-12-13"), D("2025-01-20"))});
+  const Report report = engine->evaluate(c, D("2025-06-30"));
+  const Finding& ours = finding(report, "payment.on-time", "commissions[G1].payments[P]");
+  const Finding& theirs = finding(report, "payment.prompt", "commissions[G1].payments[P]");
+  EXPECT_EQ(ours.pack->id, "test");
+  EXPECT_EQ(theirs.pack->id, "statutory");
+  EXPECT_EQ(ours.outcome, Outcome::kCompliant);
+  EXPECT_EQ(theirs.outcome, Outcome::kBreach);  // 30 calendar days from 13 Dec is 12 Jan
+  EXPECT_EQ(theirs.due, D("2025-01-12"));
+
+  std::vector<rules::Pack> twice;
+  twice.push_back(*rules::load_pack(kTestPack, "a.toml"));
+  twice.push_back(*rules::load_pack(kTestPack, "b.toml"));
+  EXPECT_THAT(Engine::create(std::move(twice)),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("two packs have the id \"test\": a.toml and b.toml")));
+}
+
+TEST_F(EngineTest, TheTimelineListsDueDatesInOrder) {
+  const Case c = grant_with({invoice("B", D("2025-03-03"), std::nullopt),
+                             invoice("A", D("2024-12-13"), std::nullopt),
+                             invoice("X", std::nullopt, std::nullopt)});
+  const Report report = engine_.evaluate(c, D("2025-01-01"));
+  std::vector<Date> dues;
+  for (size_t i : report.timeline) dues.push_back(*report.findings[i].due);
+  EXPECT_THAT(dues, ElementsAre(D("2025-01-29"), D("2025-04-14")));
+}
+
+TEST_F(EngineTest, TheJsonReportHasDesignMdsKeys) {
+  const Case c = grant_with({invoice("INV-1", D("2024-12-13"), D("2025-01-30"))});
+  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const boost::json::value json = boost::json::parse(to_json(report));
+  EXPECT_EQ(json.at("as_of"), "2025-06-30");
+  const boost::json::object& f = json.at("findings").at(0).as_object();
+  for (const char* key : {"rule", "entity", "outcome", "due", "actual", "pack", "party", "strength",
+                          "citation", "boundary_sensitive", "trace", "margin", "conventions"}) {
+    EXPECT_TRUE(f.contains(key)) << key;
+  }
+  EXPECT_EQ(f.at("rule"), "payment.on-time");
+  EXPECT_EQ(f.at("entity"), "commissions[G1].payments[INV-1]");
+  EXPECT_EQ(f.at("outcome"), "breach");
+  EXPECT_EQ(f.at("due"), "2025-01-29");
+  EXPECT_EQ(f.at("citation").at("section"), "Making payments");
+  EXPECT_EQ(f.at("party"), "public");
+  EXPECT_EQ(f.at("strength"), "aim");
+  bool traced_receipt = false;
+  for (const boost::json::value& t : f.at("trace").as_array()) {
+    if (t.at("name") == "payment.received_on") {
+      EXPECT_EQ(t.at("value"), "2024-12-13");
+      traced_receipt = true;
+    }
+  }
+  EXPECT_TRUE(traced_receipt);
+  EXPECT_EQ(json.at("summary").at("breach"), 1);
+  EXPECT_EQ(json.at("timeline").at(0).at("due"), "2025-01-29");
+}
+
+struct BadPack {
+  const char* toml;
+  const char* at;  // where the caret goes: the first occurrence of this text
+  const char* message;
+};
+
+// Bad packs get an error naming the file, line and column, with the line and a caret.
+TEST(PackLoader, ErrorsNameFileLineAndColumn) {
+  const std::string header = "[pack]\nid = \"p\"\ntitle = \"P\"\n";
+  const std::string rule =
+      "[[rule]]\nid = \"r\"\nsection = \"S\"\nquote = \"Q\"\nparty = \"public\"\n"
+      "strength = \"must\"\nfor = \"commission.payment\"\n";
+  const BadPack cases[] = {
+      {"[pack\nid = 1", "\n", "Error while parsing table header"},
+      {"[pack]\nid = \"p\"\ntitel = \"P\"\n", "titel", "unknown key \"titel\" in [pack]; did you mean \"title\"?"},
+      {"[pack]\ntitle = \"P\"\n", "[pack]", "[pack] needs \"id\""},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\ncalendar = \"england\"\n", "\"england\"", "england"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\nin_force = { from = 2017-08-31, to = 2014-09-01 }\n",
+       "{ from", "in_force ends before it starts"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = { 2018-13-01 = \"3 months\" }\n",
+       "2018-13-01", "month 13 is not a month"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = { 2014-01-01 = \"3 months\", 2018-01-01 = 5 }\n",
+       "5 }", "every dated value of p must be a period; this is an integer"},
+      {"RULE met = \"payment.paid_on <= payment.recieved_on + 30 working days\"\n", "recieved_on",
+       "A payment has no field \"recieved_on\"; did you mean \"received_on\"?"},
+      {"RULE met = 'payment.in_advance + 3 months'\n", "payment.in_advance +",
+       "cannot add 3 months to a bool"},
+      {"RULE due = \"payment.paid_on?\"\nmet = \"true\"\n", "payment.paid_on?",
+       "\"due\" must be a date; this is a bool"},
+      {"RULE met = \"true\"\nstrenght = \"must\"\n", "strenght",
+       "unknown key \"strenght\" in a [[rule]]; did you mean \"strength\"?"},
+      {"RULE\n", "[[rule]]", "a [[rule]] needs \"met\""},
+      {"RULE met = \"true\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\nquote = \"Q\"\nparty = \"public\"\n"
+       "strength = \"must\"\nfor = \"case\"\nmet = \"true\"\n",
+       "\"r\"\nsection = \"S\"\nquote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\nfor = \"case\"",
+       "a second rule with the id \"r\""},
+  };
+  for (const BadPack& c : cases) {
+    std::string text = c.toml;
+    if (text.starts_with("RULE")) text = header + rule + text.substr(5);
+    absl::StatusOr<rules::Pack> pack = rules::load_pack(text, "bad.toml");
+    ASSERT_FALSE(pack.ok()) << text;
+    const std::string message(pack.status().message());
+    EXPECT_THAT(message, HasSubstr(c.message)) << text;
+    // The place: the line and column of the expected text, counted here independently.
+    const size_t at = text.find(c.at);
+    ASSERT_NE(at, std::string::npos) << c.at;
+    const size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+    const size_t line = static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
+    const size_t column = at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1) + 1;
+    EXPECT_THAT(message, HasSubstr("bad.toml:" + std::to_string(line) + ":" + std::to_string(column) + ": "))
+        << message;
+    EXPECT_THAT(message, HasSubstr("\n  ")) << "no excerpt: " << message;
+  }
+}
+
+TEST(PackLoader, HostilePacksAreRefusedCleanly) {
+  const std::string header = "[pack]\nid = \"p\"\ntitle = \"P\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\n"
+                             "quote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\nfor = \"case\"\n";
+  EXPECT_THAT(rules::load_pack(header + "met = \"" + std::string(5000, '(') + "true" +
+                                   std::string(5000, ')') + "\"\n",
+                               "deep.toml"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("nested more than 64 deep")));
+  std::string deep_not = "met = \"";
+  for (int i = 0; i < 10000; ++i) deep_not += "not ";
+  EXPECT_THAT(rules::load_pack(header + deep_not + "true\"\n", "deep.toml"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("bytes long; the limit is")));
+  EXPECT_THAT(rules::load_pack(std::string(5 << 20, '#'), "huge.toml"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("huge.toml: the pack is 5242880 bytes; the limit is 4194304")));
+  std::string nested_tables = "a = ";
+  for (int i = 0; i < 10000; ++i) nested_tables += "[";
+  EXPECT_FALSE(rules::load_pack(nested_tables, "nested.toml").ok());
+  EXPECT_THAT(rules::load_pack("[pack]\nid = \"p\"\ntitle = \"P\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\n"
+                               "quote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\n"
+                               "for = \"commission.paymnt\"\nmet = \"true\"\n",
+                               "for.toml"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("\"for\": commission has no \"paymnt\"; did you mean \"payment\"?")));
+}
+
+TEST(DefaultPack, LoadsAndCarriesTheFixedRuleIds) {
+  absl::StatusOr<rules::Pack> pack = Engine::default_pack();
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->id, "stockton-2014");
+  EXPECT_EQ(pack->in_force_from, D("2014-09-01"));
+  EXPECT_EQ(pack->in_force_to, D("2017-08-31"));
+  for (const char* id :
+       {"consultation.min-period", "consultation.catalyst-involved", "consultation.notice-given",
+        "consultation.feedback", "commission.decision-notice", "commission.funding-term",
+        "commission.terms-before-signing", "commission.monitoring-before-signing",
+        "commission.underspend", "payment.on-time", "ending.notice-period",
+        "ending.notice-in-writing", "ending.rationale", "ending.impact-assessment",
+        "bid.feedback"}) {
+    EXPECT_NE(pack->rule(id), nullptr) << id;
+  }
+}
+
+}  // namespace
+}  // namespace compact
