@@ -15,8 +15,8 @@ std::string one_commission_twelve_payments() {
   for (int month = 1; month <= 12; ++month) {
     absl::StrAppend(&payments, month > 1 ? ", " : "", "{\"id\": \"INV-", month,
                     "\", \"kind\": \"invoice\", \"amount_pence\": 125000, \"received_on\": \"2025-",
-                    month < 10 ? "0" : "", month, "-03\", \"paid_on\": \"2025-", month < 10 ? "0" : "", month,
-                    "-24\"}");
+                    month < 10 ? "0" : "", month, "-03\", \"paid_on\": \"2025-",
+                    month < 10 ? "0" : "", month, "-24\"}");
   }
   return absl::StrCat(R"({"organisations": [
     {"id": "sbc", "name": "Stockton-on-Tees Borough Council", "sector": "public", "kind": "council"},

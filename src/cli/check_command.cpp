@@ -16,9 +16,9 @@ namespace compact::cli {
 namespace {
 
 // Exit statuses of `compact check` (docs/cli.md).
-constexpr int kClean = 0;           // nothing is in breach or overdue
+constexpr int kClean = 0;  // nothing is in breach or overdue
 constexpr int kBreachOrOverdue = 1;
-constexpr int kUnreadable = 3;      // the case or a pack could not be read (2 is a usage error)
+constexpr int kUnreadable = 3;  // the case or a pack could not be read (2 is a usage error)
 
 struct CheckOptions {
   std::string file;
@@ -60,9 +60,9 @@ void print_table(const Report& report) {
             << cell("OUTCOME", 17) << "  " << cell("DUE", 10) << "  " << cell("ACTUAL", 10)
             << "  MARGIN\n";
   for (const Finding& f : report.findings) {
-    std::cout << cell(f.rule->id, rule_width) << "  " << cell(f.entity_path(), entity_width)
-              << "  " << cell(name_of(f.outcome), 17) << "  " << cell(date_or_dash(f.due), 10)
-              << "  " << cell(date_or_dash(f.actual), 10) << "  " << margin(f) << "\n";
+    std::cout << cell(f.rule->id, rule_width) << "  " << cell(f.entity_path(), entity_width) << "  "
+              << cell(name_of(f.outcome), 17) << "  " << cell(date_or_dash(f.due), 10) << "  "
+              << cell(date_or_dash(f.actual), 10) << "  " << margin(f) << "\n";
     const std::vector<std::string> missing = f.missing_fields();
     if (!missing.empty()) std::cout << "    not recorded: " << absl::StrJoin(missing, ", ") << "\n";
     if (f.outcome == Outcome::kBreach || f.outcome == Outcome::kOverdue ||
@@ -140,7 +140,7 @@ int run_check(const CheckOptions& options) {
     print_table(report);
   }
   return report.count(Outcome::kBreach) + report.count(Outcome::kOverdue) > 0 ? kBreachOrOverdue
-                                                                            : kClean;
+                                                                              : kClean;
 }
 
 }  // namespace
@@ -153,7 +153,8 @@ void add_check_command(CLI::App& app, int* exit_code) {
       "3 if the case or a pack cannot be read");
   check->add_option("file", options->file, "A case document (JSON); - for standard input")
       ->required();
-  check->add_option("--as-of", options->as_of, "The date to judge as of (YYYY-MM-DD; default today)");
+  check->add_option("--as-of", options->as_of,
+                    "The date to judge as of (YYYY-MM-DD; default today)");
   check->add_option("--pack", options->packs, "A rule pack (TOML) to apply as well; repeatable");
   check->add_flag("--no-default-pack", options->no_default_pack,
                   "Apply only the --pack files, not the built-in Stockton 2014 pack");

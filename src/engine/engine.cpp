@@ -41,8 +41,8 @@ namespace {
 // them (in force, when, unless, due and actual, met, explained_by).
 class Decision {
  public:
-  Decision(const Pack& pack, const Rule& rule, Date as_of, bool strict,
-           std::span<Value> parameters, Finding& finding)
+  Decision(const Pack& pack, const Rule& rule, Date as_of, bool strict, std::span<Value> parameters,
+           Finding& finding)
       : pack_(pack),
         rule_(rule),
         as_of_(as_of),
@@ -98,6 +98,8 @@ class Decision {
     }
     if (rule_.actual) {
       actual = rule_.actual->evaluate(env, &actual_unrecorded);
+      // As of a date, an act recorded for a later day has not happened yet.
+      if (actual.known() && actual.day > as_of_) actual.state = Value::State::kUnrecorded;
       if (actual.known()) finding_.actual = actual.day;
     }
     if (rule_.actual && !actual.known()) {
@@ -105,7 +107,8 @@ class Decision {
       // With no deadline at all, an act not yet recorded is simply still to come.
       if (!rule_.due) return set(Outcome::kPending);
       if (!due.known()) return insufficient({{&*rule_.due, &due_unrecorded}});
-      if (rule_.due_means == DueMeans::kFirstDay || as_of_ <= due.day) return set(Outcome::kPending);
+      if (rule_.due_means == DueMeans::kFirstDay || as_of_ <= due.day)
+        return set(Outcome::kPending);
       return set(Outcome::kOverdue);
     }
     parameters_[due_slot] = due;

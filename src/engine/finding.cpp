@@ -106,11 +106,10 @@ std::vector<Finding::ParameterUse> Finding::parameters() const {
 std::string Finding::message() const {
   if (rule->message.empty()) return "";
   return absl::StrReplaceAll(
-      rule->message,
-      {{"{due}", due ? format_date(*due) : "not known"},
-       {"{actual}", actual ? format_date(*actual) : "not recorded"},
-       {"{entity}", entity_path()},
-       {"{margin_days}", margin_days ? absl::StrCat(*margin_days) : "not known"}});
+      rule->message, {{"{due}", due ? format_date(*due) : "not known"},
+                      {"{actual}", actual ? format_date(*actual) : "not recorded"},
+                      {"{entity}", entity_path()},
+                      {"{margin_days}", margin_days ? absl::StrCat(*margin_days) : "not known"}});
 }
 
 }  // namespace compact

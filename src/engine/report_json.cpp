@@ -51,7 +51,8 @@ json::object finding_json(const Finding& f) {
   o["citation"] = json::object{{"section", view(rule.section)}, {"quote", view(rule.quote)}};
   o["boundary_sensitive"] = f.boundary_sensitive;
   o["outside_in_force"] = f.outside_in_force;
-  if (f.outcome == Outcome::kNotApplicable) o["not_applicable_because"] = view(inapplicability_name(f.inapplicability));
+  if (f.outcome == Outcome::kNotApplicable)
+    o["not_applicable_because"] = view(inapplicability_name(f.inapplicability));
   json::array missing;
   for (const std::string& field : f.missing_fields()) missing.emplace_back(view(field));
   o["missing"] = std::move(missing);

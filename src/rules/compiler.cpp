@@ -17,8 +17,8 @@ namespace {
 
 using Kind = Type::Kind;
 
-constexpr std::string_view kFunctions[] = {"latest_start", "working_days", "days", "count", "any",
-                                           "all",          "min",          "max",  "if",    "default"};
+constexpr std::string_view kFunctions[] = {
+    "latest_start", "working_days", "days", "count", "any", "all", "min", "max", "if", "default"};
 
 Type type_of(const FieldInfo& field) {
   switch (field.kind) {
@@ -489,8 +489,8 @@ class Compiler {
   // if(condition, a, b) and default(field, fallback): two values of one type, one of them chosen.
   absl::StatusOr<int> choice(const SyntaxNode& s) {
     const bool is_if = s.text == "if";
-    const std::string usage = is_if ? "if(condition, value, otherwise)"
-                                    : "default(field, value if it is not recorded)";
+    const std::string usage =
+        is_if ? "if(condition, value, otherwise)" : "default(field, value if it is not recorded)";
     const size_t arity = is_if ? 3 : 2;
     if (s.args.size() != arity) {
       return error(s, absl::StrCat(s.text, " takes ", arity, " arguments, not ", s.args.size(),
@@ -517,8 +517,8 @@ class Compiler {
     if (!(planned(*b).type == type) || type.kind == Kind::kList) {
       return error(b_syntax, absl::StrCat(s.text, "'s two values must be of one type: ",
                                           to_absl(source(syntax(s.args[first]))), " is ",
-                                          describe(type), ", ", to_absl(source(b_syntax)),
-                                          " is ", describe(planned(*b).type)));
+                                          describe(type), ", ", to_absl(source(b_syntax)), " is ",
+                                          describe(planned(*b).type)));
     }
     node.type = type;
     node.args.push_back(*a);

@@ -222,9 +222,9 @@ class Evaluator {
     const bool is_all = n.op == Op::kAll;
     const Value list = eval(n.a);
     if (!list.known()) return list;
+    // The slot is this any()'s alone while it runs: nested ones have slots of their own, and a later
+    // one sets it afresh, so nothing need be restored.
     const size_t size = list.access->list_size(list.object);
-    const void* const saved = slots_[n.index];
-    const EntityAccess* const saved_access = slot_access_[n.index];
     slot_access_[n.index] = list.access;
     State state = State::kKnown;
     Value result = boolean(is_all);
@@ -239,8 +239,6 @@ class Evaluator {
         break;
       }
     }
-    slots_[n.index] = saved;
-    slot_access_[n.index] = saved_access;
     return state == State::kKnown ? result : unknown(state);
   }
 
@@ -293,8 +291,11 @@ class Evaluator {
   const Environment& environment_;
   const Calendar& calendar_;
   Unrecorded* unrecorded_;
-  std::array<const void*, kMaxSlots> slots_{};
-  std::array<const EntityAccess*, kMaxSlots> slot_access_{};
+  // Left uninitialised on purpose: an evaluation is a few hundred nanoseconds, and zeroing these took
+  // a good part of it. Slots of the scope are copied in; any()/all() slots are set before they are
+  // read (the compiler gives them indexes past the scope's).
+  std::array<const void*, kMaxSlots> slots_;
+  std::array<const EntityAccess*, kMaxSlots> slot_access_;
 };
 
 }  // namespace

@@ -59,11 +59,11 @@ const Rule* Pack::rule(std::string_view rule_id) const {
 
 namespace {
 
-constexpr std::string_view kPackKeys[] = {"id", "title", "edition", "in_force", "calendar", "source"};
-constexpr std::string_view kRuleKeys[] = {"id",   "section",   "quote",        "party",
-                                          "strength", "for",   "when",         "unless",
-                                          "arises",   "due",   "actual",       "met",
-                                          "explained_by", "due_means", "message"};
+constexpr std::string_view kPackKeys[] = {"id",       "title",    "edition",
+                                          "in_force", "calendar", "source"};
+constexpr std::string_view kRuleKeys[] = {
+    "id",     "section", "quote",  "party", "strength",     "for",       "when",   "unless",
+    "arises", "due",     "actual", "met",   "explained_by", "due_means", "message"};
 constexpr std::string_view kTopKeys[] = {"pack", "params", "rule"};
 constexpr std::string_view kParties[] = {"public", "vcse"};
 constexpr std::string_view kStrengths[] = {"must", "undertake", "aim", "where_possible"};
@@ -161,9 +161,9 @@ class PackLoader {
     if (value->empty() && otherwise) return *otherwise;
     const auto found = std::find(allowed.begin(), allowed.end(), *value);
     if (found != allowed.end()) return static_cast<size_t>(found - allowed.begin());
-    std::string message = absl::StrCat("\"", printable(*value), "\" is not a ", to_absl(key),
-                                       "; expected one of ",
-                                       absl::StrJoin(allowed, ", ", append_string_view));
+    std::string message =
+        absl::StrCat("\"", printable(*value), "\" is not a ", to_absl(key), "; expected one of ",
+                     absl::StrJoin(allowed, ", ", append_string_view));
     if (std::optional<std::string> suggestion = closest_match(*value, allowed)) {
       absl::StrAppend(&message, " (did you mean \"", *suggestion, "\"?)");
     }
@@ -173,8 +173,9 @@ class PackLoader {
   absl::StatusOr<Date> date_of(const toml::node& node, std::string_view what) const {
     const toml::value<toml::date>* d = node.as_date();
     if (!d) {
-      return error_at(node, absl::StrCat(to_absl(what), " must be a date, written 2014-09-01 "
-                                                        "(without quotes)"));
+      return error_at(node, absl::StrCat(to_absl(what),
+                                         " must be a date, written 2014-09-01 "
+                                         "(without quotes)"));
     }
     absl::StatusOr<Date> date = make_date(d->get().year, d->get().month, d->get().day);
     if (!date.ok()) return error_at(node, std::string(date.status().message()));
@@ -187,8 +188,7 @@ class PackLoader {
     if (absl::Status s = known_keys(*header, kPackKeys, "[pack]"); !s.ok()) return s;
     for (auto [key, out, required] :
          {std::tuple{"id", &pack_.id, true}, std::tuple{"title", &pack_.title, true},
-          std::tuple{"edition", &pack_.edition, false},
-          std::tuple{"source", &pack_.source, false},
+          std::tuple{"edition", &pack_.edition, false}, std::tuple{"source", &pack_.source, false},
           std::tuple{"calendar", &pack_.calendar_name, false}}) {
       absl::StatusOr<std::string> value = string_at(*header, key, required, "[pack]");
       if (!value.ok()) return value.status();
@@ -205,8 +205,8 @@ class PackLoader {
       if (!window) return error_at(*in_force, "in_force is { from = 2014-09-01, to = 2017-08-31 }");
       constexpr std::string_view kWindowKeys[] = {"from", "to"};
       if (absl::Status s = known_keys(*window, kWindowKeys, "in_force"); !s.ok()) return s;
-      for (auto [key, out] : {std::pair{"from", &pack_.in_force_from},
-                              std::pair{"to", &pack_.in_force_to}}) {
+      for (auto [key, out] :
+           {std::pair{"from", &pack_.in_force_from}, std::pair{"to", &pack_.in_force_to}}) {
         if (const toml::node* node = window->get(key)) {
           absl::StatusOr<Date> date = date_of(*node, absl::StrCat("in_force.", key));
           if (!date.ok()) return date.status();
@@ -240,8 +240,9 @@ class PackLoader {
     }
     const auto* s = node.as_string();
     if (!s) {
-      return error_at(node, "a parameter is a number, true/false, a date, a period "
-                            "(\"30 working days\"), an amount (\"£12.50\") or text");
+      return error_at(node,
+                      "a parameter is a number, true/false, a date, a period "
+                      "(\"30 working days\"), an amount (\"£12.50\") or text");
     }
     if (absl::StatusOr<Period> period = parse_period(s->get()); period.ok()) {
       value.period = *period;
@@ -282,8 +283,9 @@ class PackLoader {
       } else if (absl::Status s = add_value(parameter, node, std::nullopt); !s.ok()) {
         return s;
       }
-      std::sort(parameter.values.begin(), parameter.values.end(),
-                [](const Parameter::Dated& a, const Parameter::Dated& b) { return a.from < b.from; });
+      std::sort(
+          parameter.values.begin(), parameter.values.end(),
+          [](const Parameter::Dated& a, const Parameter::Dated& b) { return a.from < b.from; });
       pack_.parameters.push_back(std::move(parameter));
     }
     return absl::OkStatus();
@@ -293,9 +295,9 @@ class PackLoader {
     absl::StatusOr<std::pair<Type, Value>> value = parameter_value(node);
     if (!value.ok()) return value.status();
     if (!parameter.values.empty() && !(parameter.type == value->first)) {
-      return error_at(node, absl::StrCat("every dated value of ", parameter.name, " must be ",
-                                         describe(parameter.type), "; this is ",
-                                         describe(value->first)));
+      return error_at(node,
+                      absl::StrCat("every dated value of ", parameter.name, " must be ",
+                                   describe(parameter.type), "; this is ", describe(value->first)));
     }
     parameter.type = value->first;
     std::string written;
@@ -347,7 +349,8 @@ class PackLoader {
                       "a rule id is lower-case letters, digits, '.' and '-': payment.on-time");
     }
     if (pack_.rule(rule.id)) {
-      return error_at(*table.get("id"), absl::StrCat("a second rule with the id \"", rule.id, "\""));
+      return error_at(*table.get("id"),
+                      absl::StrCat("a second rule with the id \"", rule.id, "\""));
     }
     absl::StatusOr<size_t> party = choice_at(table, "party", kParties, std::nullopt, "a [[rule]]");
     if (!party.ok()) return party.status();
@@ -413,9 +416,8 @@ class PackLoader {
     for (const Expression* e : expressions) {
       for (const uint32_t parameter : e->parameters()) {
         // as_of, due and actual follow the pack's parameters in the scope; they are not parameters.
-        if (parameter < pack_parameters &&
-            std::find(rule.parameters.begin(), rule.parameters.end(), parameter) ==
-                rule.parameters.end()) {
+        if (parameter < pack_parameters && std::find(rule.parameters.begin(), rule.parameters.end(),
+                                                     parameter) == rule.parameters.end()) {
           rule.parameters.push_back(parameter);
         }
       }
@@ -461,8 +463,8 @@ class PackLoader {
         return error_at(*table.get("for"), message);
       }
       if (rule.path.size() == kMaxCoverDepth) {
-        return error_at(*table.get("for"), absl::StrCat("\"for\" goes at most ", kMaxCoverDepth,
-                                                        " entities deep"));
+        return error_at(*table.get("for"),
+                        absl::StrCat("\"for\" goes at most ", kMaxCoverDepth, " entities deep"));
       }
       rule.path.push_back({&access_for(*at), static_cast<size_t>(found - at->fields.data()),
                            found->kind == FieldKind::kList});
@@ -473,11 +475,11 @@ class PackLoader {
     return covered;
   }
 
-  Scope scope_for(const std::vector<const EntityInfo*>& covered, bool parameters,
-                  bool due) const {
+  Scope scope_for(const std::vector<const EntityInfo*>& covered, bool parameters, bool due) const {
     Scope scope;
     scope.bind("case", access_of<Case>());
-    for (const EntityInfo* entity : covered) scope.bind(std::string(entity->name), access_for(*entity));
+    for (const EntityInfo* entity : covered)
+      scope.bind(std::string(entity->name), access_for(*entity));
     if (parameters) {
       for (const Parameter& p : pack_.parameters) scope.declare(p.name, p.type);
       scope.declare("as_of", Type::of(Type::Kind::kDate));
@@ -494,10 +496,10 @@ class PackLoader {
 
   // Compiles the expression in a TOML string, placing any error in the file.
   absl::StatusOr<Expression> expression(const toml::node& node, std::string_view key,
-                                        const Scope& scope,
-                                        std::optional<Type::Kind> kind) const {
+                                        const Scope& scope, std::optional<Type::Kind> kind) const {
     const toml::value<std::string>* s = node.as_string();
-    if (!s) return error_at(node, absl::StrCat("\"", to_absl(key), "\" is an expression, in quotes"));
+    if (!s)
+      return error_at(node, absl::StrCat("\"", to_absl(key), "\" is an expression, in quotes"));
     absl::StatusOr<Expression> e = compile(s->get(), scope);
     if (!e.ok()) {
       const size_t offset = error_offset(e.status()).value_or(0);
@@ -505,13 +507,13 @@ class PackLoader {
     }
     if (kind && e->type().kind != *kind) {
       return error_at(raw_offset(node, 0),
-                      absl::StrCat("\"", to_absl(key), "\" must be ",
-                                   describe(Type::of(*kind)), "; this is ",
-                                   describe(e->type())));
+                      absl::StrCat("\"", to_absl(key), "\" must be ", describe(Type::of(*kind)),
+                                   "; this is ", describe(e->type())));
     }
     if (!kind && (e->type().kind == Type::Kind::kList || e->field_paths().empty())) {
-      return error_at(raw_offset(node, 0), "explained_by lists fields, such as "
-                                           "\"commission.term_explanation\"");
+      return error_at(raw_offset(node, 0),
+                      "explained_by lists fields, such as "
+                      "\"commission.term_explanation\"");
     }
     return e;
   }

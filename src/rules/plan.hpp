@@ -61,7 +61,7 @@ struct Expression::Plan {
   int root = -1;
   std::vector<std::string> field_paths;
   std::vector<uint32_t> parameters;  // read by kParameter nodes, each once
-  std::deque<std::string> texts;  // text literals, which constants view
+  std::deque<std::string> texts;     // text literals, which constants view
 };
 
 // `error` (from expression_error) with "column N: " before its message and the line of `text` with a

@@ -22,7 +22,7 @@ int bounded_edit_distance(std::string_view a, std::string_view b, int limit) {
   // between the first i letters of a and the first j of b, and swapping two neighbouring letters
   // ("wokring") costs one edit, as a typist makes it. A cell reaches back at most two rows, and by at
   // least one edit, so once two rows in a row exceed the limit, every later row does too.
-  std::vector<int> before(b.size() + 1);  // row i - 2
+  std::vector<int> before(b.size() + 1);    // row i - 2
   std::vector<int> previous(b.size() + 1);  // row i - 1
   std::vector<int> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);

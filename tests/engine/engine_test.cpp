@@ -1,5 +1,8 @@
 #include "compact/engine/engine.hpp"
 
+#include <fstream>
+#include <sstream>
+
 #include "boost/json.hpp"
 #include "compact/model/case_json.hpp"
 #include "gmock/gmock.h"
@@ -181,6 +184,13 @@ TEST_F(EngineTest, AsOfBeforeOnAndAfterTheDueDate) {
   EXPECT_EQ(engine_.evaluate(c, D("2025-01-28")).findings.at(0).outcome, Outcome::kPending);
   EXPECT_EQ(engine_.evaluate(c, D("2025-01-29")).findings.at(0).outcome, Outcome::kPending);
   EXPECT_EQ(engine_.evaluate(c, D("2025-01-30")).findings.at(0).outcome, Outcome::kOverdue);
+  // As of a day before the payment, it had not happened yet.
+  const Case paid = grant_with({invoice("P", D("2024-12-13"), D("2025-01-20"))});
+  EXPECT_EQ(engine_.evaluate(paid, D("2025-01-19")).findings.at(0).outcome, Outcome::kPending);
+  EXPECT_EQ(engine_.evaluate(paid, D("2025-01-20")).findings.at(0).outcome, Outcome::kCompliant);
+  const Case paid_late = grant_with({invoice("P", D("2024-12-13"), D("2025-02-03"))});
+  EXPECT_EQ(engine_.evaluate(paid_late, D("2025-02-01")).findings.at(0).outcome, Outcome::kOverdue);
+  EXPECT_EQ(engine_.evaluate(paid_late, D("2025-02-03")).findings.at(0).outcome, Outcome::kBreach);
   // A first-day rule is never overdue: a consultation still open is simply not closed yet.
   Case open;
   Consultation con;
@@ -349,14 +359,16 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
       "strength = \"must\"\nfor = \"commission.payment\"\n";
   const BadPack cases[] = {
       {"[pack\nid = 1", "\n", "Error while parsing table header"},
-      {"[pack]\nid = \"p\"\ntitel = \"P\"\n", "titel", "unknown key \"titel\" in [pack]; did you mean \"title\"?"},
+      {"[pack]\nid = \"p\"\ntitel = \"P\"\n", "titel",
+       "unknown key \"titel\" in [pack]; did you mean \"title\"?"},
       {"[pack]\ntitle = \"P\"\n", "[pack]", "[pack] needs \"id\""},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\ncalendar = \"england\"\n", "\"england\"", "england"},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\nin_force = { from = 2017-08-31, to = 2014-09-01 }\n",
        "{ from", "in_force ends before it starts"},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = { 2018-13-01 = \"3 months\" }\n",
        "2018-13-01", "month 13 is not a month"},
-      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = { 2014-01-01 = \"3 months\", 2018-01-01 = 5 }\n",
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = { 2014-01-01 = \"3 months\", 2018-01-01 = "
+       "5 }\n",
        "5 }", "every dated value of p must be a period; this is an integer"},
       {"RULE met = \"payment.paid_on <= payment.recieved_on + 30 working days\"\n", "recieved_on",
        "A payment has no field \"recieved_on\"; did you mean \"received_on\"?"},
@@ -367,9 +379,11 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
       {"RULE met = \"true\"\nstrenght = \"must\"\n", "strenght",
        "unknown key \"strenght\" in a [[rule]]; did you mean \"strength\"?"},
       {"RULE\n", "[[rule]]", "a [[rule]] needs \"met\""},
-      {"RULE met = \"true\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\nquote = \"Q\"\nparty = \"public\"\n"
+      {"RULE met = \"true\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\nquote = \"Q\"\nparty = "
+       "\"public\"\n"
        "strength = \"must\"\nfor = \"case\"\nmet = \"true\"\n",
-       "\"r\"\nsection = \"S\"\nquote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\nfor = \"case\"",
+       "\"r\"\nsection = \"S\"\nquote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\nfor = "
+       "\"case\"",
        "a second rule with the id \"r\""},
   };
   for (const BadPack& c : cases) {
@@ -383,17 +397,22 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
     const size_t at = text.find(c.at);
     ASSERT_NE(at, std::string::npos) << c.at;
     const size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
-    const size_t line = static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
-    const size_t column = at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1) + 1;
-    EXPECT_THAT(message, HasSubstr("bad.toml:" + std::to_string(line) + ":" + std::to_string(column) + ": "))
+    const size_t line =
+        static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) +
+        1;
+    const size_t column =
+        at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1) + 1;
+    EXPECT_THAT(message,
+                HasSubstr("bad.toml:" + std::to_string(line) + ":" + std::to_string(column) + ": "))
         << message;
     EXPECT_THAT(message, HasSubstr("\n  ")) << "no excerpt: " << message;
   }
 }
 
 TEST(PackLoader, HostilePacksAreRefusedCleanly) {
-  const std::string header = "[pack]\nid = \"p\"\ntitle = \"P\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\n"
-                             "quote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\nfor = \"case\"\n";
+  const std::string header =
+      "[pack]\nid = \"p\"\ntitle = \"P\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\n"
+      "quote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\nfor = \"case\"\n";
   EXPECT_THAT(rules::load_pack(header + "met = \"" + std::string(5000, '(') + "true" +
                                    std::string(5000, ')') + "\"\n",
                                "deep.toml"),
@@ -408,12 +427,51 @@ TEST(PackLoader, HostilePacksAreRefusedCleanly) {
   std::string nested_tables = "a = ";
   for (int i = 0; i < 10000; ++i) nested_tables += "[";
   EXPECT_FALSE(rules::load_pack(nested_tables, "nested.toml").ok());
-  EXPECT_THAT(rules::load_pack("[pack]\nid = \"p\"\ntitle = \"P\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\n"
-                               "quote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\n"
-                               "for = \"commission.paymnt\"\nmet = \"true\"\n",
-                               "for.toml"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("\"for\": commission has no \"paymnt\"; did you mean \"payment\"?")));
+  EXPECT_THAT(
+      rules::load_pack("[pack]\nid = \"p\"\ntitle = \"P\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\n"
+                       "quote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\n"
+                       "for = \"commission.paymnt\"\nmet = \"true\"\n",
+                       "for.toml"),
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               HasSubstr("\"for\": commission has no \"paymnt\"; did you mean \"payment\"?")));
+}
+
+// docs/packs.md's worked example, taken from the page itself, gives the answers the page states.
+TEST(PackDocs, TheWorkedExampleBehavesAsDocumented) {
+  std::ifstream in(std::string(COMPACT_DOCS_DIR) + "/packs.md");
+  std::stringstream page;
+  page << in.rdbuf();
+  const std::string text = page.str();
+  const size_t begin = text.find("```toml\n[pack]");
+  ASSERT_NE(begin, std::string::npos);
+  const size_t end = text.find("```", begin + 7);
+  absl::StatusOr<rules::Pack> pack =
+      rules::load_pack(text.substr(begin + 8, end - begin - 8), "docs/packs.md");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  std::vector<rules::Pack> packs;
+  packs.push_back(*std::move(pack));
+  const Engine engine = *Engine::create(std::move(packs));
+  Case c;
+  Commission g;
+  g.id = "G1";
+  g.approach = Approach::kGrant;
+  g.payments = {invoice("EARLY", D("2024-12-13"), D("2025-01-13")),
+                invoice("LATE", D("2024-12-13"), D("2025-01-16")),
+                invoice("UNPAID", D("2024-12-13"), std::nullopt)};
+  c.commissions.push_back(g);
+  const Report report = engine.evaluate(c, D("2025-01-15"));
+  ASSERT_EQ(report.findings.size(), 3u);
+  EXPECT_EQ(report.findings[0].due, D("2025-01-15"));
+  EXPECT_EQ(report.findings[0].outcome, Outcome::kCompliant);
+  EXPECT_EQ(report.findings[0].margin_days, 2);
+  EXPECT_EQ(report.findings[0].margin_working_days, 2);
+  EXPECT_EQ(report.findings[1].outcome, Outcome::kPending);  // as of the 15th, not paid yet
+  EXPECT_EQ(report.findings[2].outcome, Outcome::kPending);
+  const Report later = engine.evaluate(c, D("2025-01-16"));
+  EXPECT_EQ(later.findings[1].outcome, Outcome::kBreach);
+  EXPECT_EQ(later.findings[1].margin_days, -1);
+  EXPECT_EQ(later.findings[2].outcome, Outcome::kOverdue);
+  EXPECT_EQ(later.findings[0].message(), "paid on 2025-01-13; due by 2025-01-15");
 }
 
 TEST(DefaultPack, LoadsAndCarriesTheFixedRuleIds) {

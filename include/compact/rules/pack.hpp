@@ -68,14 +68,14 @@ struct Rule {
   std::string quote;
   Party party = Party::kPublic;
   Strength strength = Strength::kMust;
-  std::string covers;             // as written: "commission.payment"
-  std::vector<CoverStep> path;    // from the case down to the covered entity
-  std::optional<Expression> when;     // bool: the rule applies
-  std::optional<Expression> unless;   // bool: an agreed alternative displaces it
-  std::optional<Expression> arises;   // date: when the obligation arose
-  std::optional<Expression> due;      // date
-  std::optional<Expression> actual;   // date: when the act happened
-  std::optional<Expression> met;      // bool; may use `due` and `actual`
+  std::string covers;                // as written: "commission.payment"
+  std::vector<CoverStep> path;       // from the case down to the covered entity
+  std::optional<Expression> when;    // bool: the rule applies
+  std::optional<Expression> unless;  // bool: an agreed alternative displaces it
+  std::optional<Expression> arises;  // date: when the obligation arose
+  std::optional<Expression> due;     // date
+  std::optional<Expression> actual;  // date: when the act happened
+  std::optional<Expression> met;     // bool; may use `due` and `actual`
   std::vector<Expression> explained_by;
   // Each field path the rule's expressions read, compiled on its own, to show its value in a trace.
   std::vector<Expression> traced;

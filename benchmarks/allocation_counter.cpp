@@ -1,0 +1,23 @@
+#include "allocation_counter.hpp"
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+namespace {
+std::atomic<uint64_t> count{0};
+}  // namespace
+
+namespace compact::benchmarks {
+uint64_t allocations() { return count.load(std::memory_order_relaxed); }
+}  // namespace compact::benchmarks
+
+// Every form of new funnels through these two; the aligned and nothrow forms forward to them by
+// default.
+void* operator new(std::size_t size) {
+  count.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }

@@ -1,0 +1,103 @@
+"""`compact check` end to end: golden reports for the examples, exit statuses, and the payment due dates
+recomputed here from GOV.UK's published bank holidays (sharing no code with the engine).
+
+Regenerate the golden reports after an intended change with COMPACT_UPDATE_GOLDEN=1 (then read the diff).
+"""
+
+import datetime
+import json
+import os
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+GOLDEN = ROOT / "tests" / "golden"
+
+# Each example, as of a date that shows its interesting outcomes.
+CASES = [
+    ("grant-with-invoices", "2026-04-30"),
+    ("shortened-consultation", "2025-06-30"),
+    ("contract-ended-with-notice", "2025-06-30"),
+]
+
+
+@pytest.mark.parametrize("name,as_of", CASES)
+def test_golden_reports(cli, name, as_of):
+    result = cli("check", str(EXAMPLES / f"{name}.json"), "--as-of", as_of, "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    golden = GOLDEN / f"{name}.{as_of}.json"
+    if os.environ.get("COMPACT_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert report == json.loads(golden.read_text(encoding="utf-8")), f"differs from {golden}"
+    # The exit status follows the summary.
+    bad = report["summary"]["breach"] + report["summary"]["overdue"]
+    assert result.returncode == (1 if bad else 0)
+    assert sum(report["summary"].values()) == len(report["findings"])
+
+
+def test_payment_due_dates_match_published_holidays(cli, published_holidays):
+    """Every payment.on-time due date in the grant example, recomputed by walking the calendar."""
+    case = json.loads((EXAMPLES / "grant-with-invoices.json").read_text())
+    result = cli("check", str(EXAMPLES / "grant-with-invoices.json"), "--as-of", "2026-04-30", "--format", "json")
+    findings = {f["entity"]: f for f in json.loads(result.stdout)["findings"] if f["rule"] == "payment.on-time"}
+    checked = 0
+    for commission in case["commissions"]:
+        for payment in commission.get("payments", []):
+            finding = findings[f"commissions[{commission['id']}].payments[{payment['id']}]"]
+            if payment.get("in_advance") or payment.get("alternative_terms_agreed"):
+                continue
+            due = datetime.date.fromisoformat(payment["received_on"])
+            counted = 0
+            while counted < 30:
+                due += datetime.timedelta(days=1)
+                if due.weekday() < 5 and due not in published_holidays:
+                    counted += 1
+            assert finding["due"] == due.isoformat(), payment["id"]
+            paid = payment.get("paid_on")
+            if paid and paid <= "2026-04-30":
+                assert finding["outcome"] == ("compliant" if paid <= due.isoformat() else "breach")
+            checked += 1
+    assert checked >= 3
+
+
+def test_exit_statuses_and_errors(cli, tmp_path):
+    grant = str(EXAMPLES / "grant-with-invoices.json")
+    assert cli("check", grant, "--as-of", "2026-04-30").returncode == 1  # a breach
+    assert cli("check", str(EXAMPLES / "shortened-consultation.json"), "--as-of", "2025-06-30").returncode == 0
+    bad_date = cli("check", grant, "--as-of", "2025-02-30")
+    assert bad_date.returncode == 2
+    assert "day 30 is not in February 2025" in bad_date.stderr
+    invalid = tmp_path / "invalid.json"
+    invalid.write_text('{"commissions": [{"id": "G", "approach": "grnt"}]}')
+    refused = cli("check", str(invalid))
+    assert refused.returncode == 3
+    assert 'did you mean "grant"' in refused.stderr
+    pack = tmp_path / "bad.toml"
+    met = 'met = "commission.start_on + 3 months"'
+    pack.write_text('[pack]\nid = "p"\ntitle = "P"\n[[rule]]\nid = "r"\nsection = "S"\nquote = "Q"\n'
+                    'party = "public"\nstrength = "must"\nfor = "commission"\n' + met + '\n')
+    bad_pack = cli("check", grant, "--pack", str(pack))
+    assert bad_pack.returncode == 3
+    column = met.index("commission") + 1  # the expression's first character, on line 11
+    assert f'{pack}:11:{column}: "met" must be a bool; this is a date' in bad_pack.stderr
+
+
+def test_an_extra_pack_and_strict_mode(cli, tmp_path):
+    pack = tmp_path / "overlay.toml"
+    pack.write_text('[pack]\nid = "overlay"\ntitle = "Overlay"\n[[rule]]\nid = "payment.prompt"\n'
+                    'section = "Regulation 113"\nquote = "Pay within 30 days."\nparty = "public"\n'
+                    'strength = "must"\nfor = "commission.payment"\ndue = "payment.received_on + 30 days"\n'
+                    'actual = "payment.paid_on"\nmet = "actual <= due"\n')
+    grant = str(EXAMPLES / "grant-with-invoices.json")
+    both = json.loads(cli("check", grant, "--as-of", "2026-04-30", "--pack", str(pack), "--format", "json").stdout)
+    assert {f["pack"] for f in both["findings"]} == {"stockton-2014", "overlay"}
+    alone = json.loads(cli("check", grant, "--as-of", "2026-04-30", "--pack", str(pack), "--no-default-pack",
+                           "--format", "json").stdout)
+    assert {f["pack"] for f in alone["findings"]} == {"overlay"}
+    # The example's dates are after the Stockton Compact's window: strictly, none of its rules apply.
+    strict = json.loads(cli("check", grant, "--as-of", "2026-04-30", "--strict", "--format", "json").stdout)
+    assert strict["summary"]["not_applicable"] == len(strict["findings"]) - sum(
+        1 for f in strict["findings"] if f["arises"] is None)
