@@ -223,7 +223,8 @@ TEST_F(EngineTest, BoundarySensitiveNoticeDates) {
   c.commissions[0].ending = Ending{};
   c.commissions[0].ending->ends_on = D("2025-06-30");
   c.commissions[0].ending->notice_given_on = D("2025-05-31");
-  const Finding& month_end = engine_.evaluate(c, D("2025-07-01")).findings.back();
+  const Report first = engine_.evaluate(c, D("2025-07-01"));
+  const Finding& month_end = first.findings.back();
   ASSERT_EQ(month_end.rule->id, "ending.notice");
   // 31 May + 1 month = 30 June, so notice on 31 May is a month's notice, though 30 June - 1 month
   // is 30 May.
@@ -233,7 +234,8 @@ TEST_F(EngineTest, BoundarySensitiveNoticeDates) {
 
   c.commissions[0].ending->ends_on = D("2025-06-15");
   c.commissions[0].ending->notice_given_on = D("2025-05-15");
-  const Finding& mid_month = engine_.evaluate(c, D("2025-07-01")).findings.back();
+  const Report second = engine_.evaluate(c, D("2025-07-01"));
+  const Finding& mid_month = second.findings.back();
   EXPECT_EQ(mid_month.due, D("2025-05-15"));
   EXPECT_FALSE(mid_month.boundary_sensitive);
 }

@@ -54,7 +54,8 @@ struct Type {
 // "a list of payments".
 std::string describe(const Type& type);
 
-// The result of evaluating an expression.
+// The result of evaluating an expression. Text and entities are views: of the case evaluated, or (for
+// a text literal) of the Expression itself; both must outlive the Value.
 struct Value {
   enum class State : uint8_t {
     kKnown,
