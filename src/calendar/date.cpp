@@ -1,7 +1,6 @@
 #include "compact/calendar/date.hpp"
 
 #include <array>
-#include <cstdio>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -76,12 +75,28 @@ absl::StatusOr<Date> parse_date(std::string_view text) {
 }
 
 std::string format_date(Date d) {
-  if (d.is_special()) return "not-a-date";
+  std::string out;
+  append_date(out, d);
+  return out;
+}
+
+void append_date(std::string& out, Date d) {
+  if (d.is_special()) {
+    out += "not-a-date";
+    return;
+  }
   const Date::ymd_type ymd = d.year_month_day();
-  char buffer[24];  // room for any unsigned short fields, so the compiler can see nothing is cut
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(ymd.year),
-                static_cast<int>(ymd.month), static_cast<int>(ymd.day));
-  return buffer;
+  // Supported years have four digits, so the fixed layout YYYY-MM-DD always fits.
+  const unsigned year = ymd.year;
+  const unsigned month = ymd.month;
+  const unsigned day = ymd.day;
+  const char text[10] = {static_cast<char>('0' + year / 1000 % 10), static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),
+                         '-',
+                         static_cast<char>('0' + month / 10),        static_cast<char>('0' + month % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),          static_cast<char>('0' + day % 10)};
+  out.append(text, sizeof text);
 }
 
 }  // namespace compact

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
@@ -12,31 +13,47 @@ namespace {
 using rules::Type;
 using rules::Value;
 
-std::string format_value(const Value& v, const Type& type) {
-  if (v.state == Value::State::kUnrecorded) return "not recorded";
-  if (v.state == Value::State::kFailed) return "outside the supported dates";
+}  // namespace
+
+void append_value(std::string& out, const Value& v, const Type& type) {
+  if (v.state == Value::State::kUnrecorded) {
+    out += "not recorded";
+    return;
+  }
+  if (v.state == Value::State::kFailed) {
+    out += "outside the supported dates";
+    return;
+  }
   switch (type.kind) {
     case Type::Kind::kBool:
-      return v.boolean ? "true" : "false";
+      out += v.boolean ? "true" : "false";
+      return;
     case Type::Kind::kInteger:
-      return absl::StrCat(v.number);
+      absl::StrAppend(&out, v.number);
+      return;
     case Type::Kind::kMoney:
-      return absl::StrFormat("%s£%d.%02d", v.number < 0 ? "-" : "", std::abs(v.number) / 100,
-                             std::abs(v.number) % 100);
+      absl::StrAppend(&out, absl::StrFormat("%s£%d.%02d", v.number < 0 ? "-" : "",
+                                            std::abs(v.number) / 100, std::abs(v.number) % 100));
+      return;
     case Type::Kind::kDate:
-      return format_date(v.day);
+      append_date(out, v.day);
+      return;
     case Type::Kind::kPeriod:
-      return to_string(v.period);
+      out += to_string(v.period);
+      return;
     case Type::Kind::kText:
-      return std::string(v.text);
+      out += v.text;
+      return;
     case Type::Kind::kEnum:
-      return std::string(type.enumeration->values[static_cast<size_t>(v.number)]);
+      out += type.enumeration->values[static_cast<size_t>(v.number)];
+      return;
     case Type::Kind::kEntity:
     case Type::Kind::kList:
-      break;
+      return;
   }
-  return "";
 }
+
+namespace {
 
 // The date the finding's dated parameters were chosen by.
 Date parameters_on(const Finding& f) { return f.arises.value_or(f.as_of); }
@@ -44,8 +61,16 @@ Date parameters_on(const Finding& f) { return f.arises.value_or(f.as_of); }
 }  // namespace
 
 std::string Finding::entity_path() const {
-  if (depth == 0) return "case";
   std::string path;
+  append_entity_path(path);
+  return path;
+}
+
+void Finding::append_entity_path(std::string& path) const {
+  if (depth == 0) {
+    path += "case";
+    return;
+  }
   for (size_t i = 0; i < depth; ++i) {
     const rules::CoverStep& step = rule->path[i];
     if (i > 0) path += '.';
@@ -60,9 +85,14 @@ std::string Finding::entity_path() const {
       key = list.access->fields[static_cast<size_t>(id - element.fields.data())](entities[i + 1])
                 .text;
     }
-    absl::StrAppend(&path, "[", key.empty() ? absl::StrCat(indexes[i]) : std::string(key), "]");
+    path += '[';
+    if (key.empty()) {
+      absl::StrAppend(&path, indexes[i]);
+    } else {
+      path += key;
+    }
+    path += ']';
   }
-  return path;
 }
 
 std::vector<std::string> Finding::missing_fields() const {
@@ -74,22 +104,43 @@ std::vector<std::string> Finding::missing_fields() const {
   return out;
 }
 
+void Finding::visit_trace(
+    absl::FunctionRef<void(std::string_view, const rules::Value&, const rules::Type&)> visit) const {
+  // The expressions read the pack's parameters and as_of after them.
+  const size_t count = pack->parameters.size();
+  absl::InlinedVector<Value, 16> values(count + 1);
+  for (size_t i = 0; i < count; ++i) {
+    values[i] = pack->parameters[i].in_force_on(parameters_on(*this)).value;
+  }
+  values[count].day = as_of;
+  const rules::Environment env{
+      {entities.data(), depth + 1}, {values.data(), count + 1}, &pack->calendar};
+  for (const rules::Expression& field : rule->traced) {
+    visit(field.text(), field.evaluate(env), field.type());
+  }
+  for (const size_t index : rule->parameters) {
+    visit(pack->parameters[index].name, values[index], pack->parameters[index].type);
+  }
+  const auto visit_date = [&](std::string_view name, const std::optional<Date>& d) {
+    Value v;
+    if (d) {
+      v.day = *d;
+    } else {
+      v.state = Value::State::kUnrecorded;
+    }
+    visit(name, v, Type::of(Type::Kind::kDate));
+  };
+  if (rule->due) visit_date("due", due);
+  if (rule->actual) visit_date("actual", actual);
+}
+
 std::vector<Finding::TraceEntry> Finding::trace() const {
   std::vector<TraceEntry> out;
-  std::vector<Value> values;
-  for (const rules::Parameter& p : pack->parameters) {
-    values.push_back(p.in_force_on(parameters_on(*this)).value);
-  }
-  Value as_of_value;
-  as_of_value.day = as_of;
-  values.push_back(as_of_value);
-  const rules::Environment env{{entities.data(), depth + 1}, values, &pack->calendar};
-  for (const rules::Expression& field : rule->traced) {
-    out.push_back({std::string(field.text()), format_value(field.evaluate(env), field.type())});
-  }
-  for (const ParameterUse& p : parameters()) out.push_back({p.name, p.value});
-  if (rule->due) out.push_back({"due", due ? format_date(*due) : "not known"});
-  if (rule->actual) out.push_back({"actual", actual ? format_date(*actual) : "not recorded"});
+  visit_trace([&](std::string_view name, const Value& value, const Type& type) {
+    std::string text;
+    append_value(text, value, type);
+    out.push_back({std::string(name), std::move(text)});
+  });
   return out;
 }
 

@@ -76,5 +76,7 @@ absl::StatusOr<Date> parse_date(std::string_view text);
 
 // YYYY-MM-DD; "not-a-date" for Boost's special values.
 std::string format_date(Date d);
+// The same appended to `out`, without a temporary string: for writers of large reports.
+void append_date(std::string& out, Date d);
 
 }  // namespace compact

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "compact/rules/pack.hpp"
 
 namespace compact {
@@ -74,6 +75,7 @@ struct Finding {
 
   // "commissions[G1].payments[INV-1]": list entries by id where they have one, else by index.
   std::string entity_path() const;
+  void append_entity_path(std::string& out) const;
   // "payment.paid_on", ... for each missing field.
   std::vector<std::string> missing_fields() const;
 
@@ -83,6 +85,10 @@ struct Finding {
   };
   // The values that decided the finding: every field its rule reads, its parameters, due and actual.
   std::vector<TraceEntry> trace() const;
+  // The same, one entry at a time and unformatted, for writers that format as they go.
+  void visit_trace(
+      absl::FunctionRef<void(std::string_view name, const rules::Value&, const rules::Type&)> visit)
+      const;
 
   struct ParameterUse {
     std::string name;
@@ -108,6 +114,9 @@ struct Report {
   // Scratch space for evaluation, kept between evaluations so that a warm Report allocates nothing.
   std::vector<rules::Value> parameter_values;
 };
+
+// A value as a trace shows it: as in a case document (2025-01-29, £12.50, grant), or "not recorded".
+void append_value(std::string& out, const rules::Value& value, const rules::Type& type);
 
 // DESIGN.md's JSON form: {"as_of", "packs", "findings", "timeline", "summary", "warnings"}.
 std::string to_json(const Report& report);
