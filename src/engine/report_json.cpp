@@ -4,12 +4,22 @@
 // long as writing it.
 
 #include <algorithm>
+#include <array>
 
 #include "absl/strings/str_cat.h"
 #include "compact/engine/report.hpp"
 
 namespace compact {
 namespace {
+
+// The bytes a JSON string cannot hold as themselves.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (int c = 0; c < 0x20; ++c) escaped[static_cast<size_t>(c)] = true;
+  escaped['"'] = true;
+  escaped['\\'] = true;
+  return escaped;
+}();
 
 class JsonWriter {
  public:
@@ -20,11 +30,13 @@ class JsonWriter {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  // A key of the object being written; its value follows.
+  // A key of the object being written; its value follows. Keys are this file's own names, which
+  // need no escaping.
   void key(std::string_view name) {
     separate();
-    quoted(name);
-    out_ += ':';
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
     after_key_ = true;
   }
 
@@ -92,7 +104,7 @@ class JsonWriter {
     size_t plain = 0;
     for (size_t i = 0; i < s.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (!kEscaped[c]) continue;
       out_.append(s.data() + plain, i - plain);
       plain = i + 1;
       switch (c) {
