@@ -186,19 +186,28 @@ class Walk {
       : pack_(pack), rule_(rule), as_of_(as_of), strict_(strict), report_(report) {}
 
   void run(const Case& c) {
-    Finding at;
-    at.pack = &pack_;
-    at.rule = &rule_;
+    Position at;
     at.entities[0] = &c;
-    at.as_of = as_of_;
     cover(at, 0);
   }
 
  private:
-  void cover(Finding& at, size_t depth) {
+  // Where the walk is: the entities from the case down, and their places in their lists.
+  struct Position {
+    std::array<const void*, Finding::kMaxDepth + 1> entities{};
+    std::array<uint32_t, Finding::kMaxDepth> indexes{};
+  };
+
+  void cover(Position& at, size_t depth) {
     if (depth == rule_.path.size()) {
-      at.depth = depth;
-      Finding& finding = report_.findings.emplace_back(at);
+      // Built in place: a Finding is a few hundred bytes, and copying `at` cost a tenth of the time.
+      Finding& finding = report_.findings.emplace_back();
+      finding.pack = &pack_;
+      finding.rule = &rule_;
+      finding.as_of = as_of_;
+      finding.depth = depth;
+      std::copy_n(at.entities.begin(), depth + 1, finding.entities.begin());
+      std::copy_n(at.indexes.begin(), depth, finding.indexes.begin());
       Decision(pack_, rule_, as_of_, strict_, report_.parameter_values, finding).decide();
       return;
     }

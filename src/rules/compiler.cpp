@@ -166,7 +166,7 @@ class Compiler {
       if (it->name != s.text) continue;
       PlanNode node{Op::kSlot, {Kind::kEntity, nullptr, it->entity}};
       node.index = it->slot;
-      node.constant.access = it->access;
+      node.constant.entity.access = it->access;
       return add(std::move(node));
     }
     const std::span<const Scope::Parameter> parameters = scope_.parameters();

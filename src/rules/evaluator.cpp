@@ -96,8 +96,8 @@ Value from_field(const FieldValue& field, Kind kind) {
       break;
     case Kind::kEntity:
     case Kind::kList:
-      v.object = field.object;
-      v.access = field.access;
+      v.entity.object = field.object;
+      v.entity.access = field.access;
       break;
     default:  // integer, money, enum
       v.number = field.number;
@@ -138,8 +138,8 @@ class Evaluator {
       case Op::kSlot: {
         // A scope's binding carries its access in the plan; an any()/all() element, the list's.
         Value v;
-        v.object = slots_[n.index];
-        v.access = n.constant.access ? n.constant.access : slot_access_[n.index];
+        v.entity.object = slots_[n.index];
+        v.entity.access = n.constant.entity.access ? n.constant.entity.access : slot_access_[n.index];
         return v;
       }
       case Op::kParameter:
@@ -175,7 +175,7 @@ class Evaluator {
       }
       case Op::kCount: {
         const Value list = eval(n.a);
-        return list.known() ? number(static_cast<int64_t>(list.access->list_size(list.object)))
+        return list.known() ? number(static_cast<int64_t>(list.entity.access->list_size(list.entity.object)))
                             : list;
       }
       default:
@@ -195,11 +195,11 @@ class Evaluator {
   Value field(const PlanNode& n) {
     const Value owner = eval(n.a);
     if (!owner.known()) return owner;
-    if (!owner.object) {  // an entity left unbound by the caller: treated as not recorded
+    if (!owner.entity.object) {  // an entity left unbound by the caller: treated as not recorded
       note(n.path);
       return unknown(State::kUnrecorded);
     }
-    const FieldValue value = owner.access->fields[n.index](owner.object);
+    const FieldValue value = owner.entity.access->fields[n.index](owner.entity.object);
     if (!value.recorded) {
       note(n.path);
       return unknown(State::kUnrecorded);
@@ -224,12 +224,12 @@ class Evaluator {
     if (!list.known()) return list;
     // The slot is this any()'s alone while it runs: nested ones have slots of their own, and a later
     // one sets it afresh, so nothing need be restored.
-    const size_t size = list.access->list_size(list.object);
-    slot_access_[n.index] = list.access;
+    const size_t size = list.entity.access->list_size(list.entity.object);
+    slot_access_[n.index] = list.entity.access;
     State state = State::kKnown;
     Value result = boolean(is_all);
     for (size_t i = 0; i < size; ++i) {
-      slots_[n.index] = list.access->list_element(list.object, i);
+      slots_[n.index] = list.entity.access->list_element(list.entity.object, i);
       const Value v = eval(n.b);
       if (!v.known()) {
         state = combined(state, v.state);

@@ -70,7 +70,7 @@ struct Finding {
     const rules::Expression* expression;
     uint16_t field;  // index into expression->field_paths()
   };
-  std::array<Missing, kMaxMissing> missing{};
+  std::array<Missing, kMaxMissing> missing;  // the first missing_count are set
   size_t missing_count = 0;
 
   // "commissions[G1].payments[INV-1]": list entries by id where they have one, else by index.

@@ -62,14 +62,24 @@ struct Value {
     kUnrecorded,  // a field it needs is not recorded (Evaluation::unrecorded names it)
     kFailed,      // date arithmetic left the supported range
   };
+  // An entity, or the std::vector of a list, with the table to read it.
+  struct EntityRef {
+    const void* object;
+    const EntityAccess* access;
+  };
+
+  Value() : number(0) {}
+
   State state = State::kKnown;
   bool boolean = false;
-  int64_t number = 0;  // integer; money in pence; enum index
-  Date day;
-  Period period;
-  std::string_view text;
-  const void* object = nullptr;  // entity, or the std::vector of a list
-  const EntityAccess* access = nullptr;
+  // One member holds the value, by the expression's type; a Value is 24 bytes, cheap to pass around.
+  union {
+    int64_t number;  // integer; money in pence; enum index
+    Date day;
+    Period period;
+    std::string_view text;
+    EntityRef entity;
+  };
 
   bool known() const { return state == State::kKnown; }
 };
