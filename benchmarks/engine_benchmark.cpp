@@ -8,10 +8,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
-#include "allocation_counter.hpp"
 #include "benchmark/benchmark.h"
 #include "compact/engine/engine.hpp"
 #include "compact/model/case_json.hpp"
+#include "support/allocation_counter.hpp"
 
 namespace compact {
 namespace {
@@ -87,14 +87,14 @@ void BM_EvaluateTyped(benchmark::State& state) {
   const Date as_of = *parse_date("2018-06-30");
   Report report;
   engine.evaluate(c, as_of, report);  // warm-up: the report takes its size
-  const uint64_t before = benchmarks::allocations();
+  const uint64_t before = testing::allocations();
   for (auto _ : state) {
     engine.evaluate(c, as_of, report);
     benchmark::DoNotOptimize(report.findings.data());
   }
   state.counters["findings"] = static_cast<double>(report.findings.size());
   state.counters["allocations_per_evaluation"] =
-      static_cast<double>(benchmarks::allocations() - before) /
+      static_cast<double>(testing::allocations() - before) /
       static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_EvaluateTyped);

@@ -90,12 +90,16 @@ void append_date(std::string& out, Date d) {
   const unsigned year = ymd.year;
   const unsigned month = ymd.month;
   const unsigned day = ymd.day;
-  const char text[10] = {static_cast<char>('0' + year / 1000 % 10), static_cast<char>('0' + year / 100 % 10),
-                         static_cast<char>('0' + year / 10 % 10),   static_cast<char>('0' + year % 10),
+  const char text[10] = {static_cast<char>('0' + year / 1000 % 10),
+                         static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10),
+                         static_cast<char>('0' + year % 10),
                          '-',
-                         static_cast<char>('0' + month / 10),        static_cast<char>('0' + month % 10),
+                         static_cast<char>('0' + month / 10),
+                         static_cast<char>('0' + month % 10),
                          '-',
-                         static_cast<char>('0' + day / 10),          static_cast<char>('0' + day % 10)};
+                         static_cast<char>('0' + day / 10),
+                         static_cast<char>('0' + day % 10)};
   out.append(text, sizeof text);
 }
 

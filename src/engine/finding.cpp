@@ -105,7 +105,8 @@ std::vector<std::string> Finding::missing_fields() const {
 }
 
 void Finding::visit_trace(
-    absl::FunctionRef<void(std::string_view, const rules::Value&, const rules::Type&)> visit) const {
+    absl::FunctionRef<void(std::string_view, const rules::Value&, const rules::Type&)> visit)
+    const {
   // The expressions read the pack's parameters and as_of after them.
   const size_t count = pack->parameters.size();
   absl::InlinedVector<Value, 16> values(count + 1);

@@ -7,6 +7,7 @@
 #include "compact/model/case_json.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "support/allocation_counter.hpp"
 #include "support/dates.hpp"
 #include "support/status_matchers.hpp"
 
@@ -306,6 +307,25 @@ met = "actual <= due"
   EXPECT_THAT(Engine::create(std::move(twice)),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("two packs have the id \"test\": a.toml and b.toml")));
+}
+
+// DESIGN's "no allocation per evaluation": once a Report has held a report of this size, evaluating
+// into it again allocates nothing, whatever the outcomes.
+TEST_F(EngineTest, EvaluatingIntoAWarmReportAllocatesNothing) {
+  Case c = grant_with({invoice("A", D("2024-12-13"), D("2025-01-29")),
+                       invoice("B", D("2024-12-13"), std::nullopt),
+                       invoice("C", std::nullopt, std::nullopt)});
+  c.commissions[0].ending = Ending{};
+  c.commissions[0].ending->ends_on = D("2025-06-30");
+  Report report;
+  const uint64_t cold = testing::allocations();
+  engine_.evaluate(c, D("2025-06-30"), report);
+  EXPECT_GT(testing::allocations(), cold);  // the counter counts: a cold report grows
+  const uint64_t before = testing::allocations();
+  for (int i = 0; i < 100; ++i)
+    engine_.evaluate(c, D("2025-01-01") + boost::gregorian::days(i), report);
+  EXPECT_EQ(testing::allocations() - before, 0u);
+  EXPECT_EQ(report.findings.size(), 5u);
 }
 
 TEST_F(EngineTest, TheTimelineListsDueDatesInOrder) {

@@ -8,9 +8,9 @@ namespace {
 std::atomic<uint64_t> count{0};
 }  // namespace
 
-namespace compact::benchmarks {
+namespace compact::testing {
 uint64_t allocations() { return count.load(std::memory_order_relaxed); }
-}  // namespace compact::benchmarks
+}  // namespace compact::testing
 
 // The plain and nothrow forms, and their deletes, all on malloc and free; the array forms forward to
 // them by default. (Aligned new keeps its own pair, which nothing here uses.)
