@@ -103,11 +103,15 @@ void BM_EvaluateJsonToJson(benchmark::State& state) {
   const Engine engine = sixty_rule_engine();
   const std::string text = benchmark_case_json();
   const Date as_of = *parse_date("2018-06-30");
+  size_t bytes = 0;
   for (auto _ : state) {
     const CaseReadResult read = read_case(text);
     const Report report = engine.evaluate(read.value, as_of);
-    benchmark::DoNotOptimize(to_json(report));
+    const std::string json = to_json(report);
+    bytes = json.size();
+    benchmark::DoNotOptimize(json.data());
   }
+  state.counters["report_bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(BM_EvaluateJsonToJson);
 
