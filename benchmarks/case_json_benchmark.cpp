@@ -5,19 +5,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
+#include "benchmark_cases.hpp"
 #include "compact/model/case_json.hpp"
 
 namespace compact {
 namespace {
 
 std::string one_commission_twelve_payments() {
-  std::string payments;
-  for (int month = 1; month <= 12; ++month) {
-    absl::StrAppend(&payments, month > 1 ? ", " : "", "{\"id\": \"INV-", month,
-                    "\", \"kind\": \"invoice\", \"amount_pence\": 125000, \"received_on\": \"2025-",
-                    month < 10 ? "0" : "", month, "-03\", \"paid_on\": \"2025-",
-                    month < 10 ? "0" : "", month, "-24\"}");
-  }
+  const std::string payments = benchmarks::twelve_monthly_invoices(2025);
   return absl::StrCat(R"({"organisations": [
     {"id": "sbc", "name": "Stockton-on-Tees Borough Council", "sector": "public", "kind": "council"},
     {"id": "larder", "name": "Thornaby Community Larder", "sector": "vcse", "kind": "charity"}],

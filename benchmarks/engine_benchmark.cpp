@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "benchmark/benchmark.h"
+#include "benchmark_cases.hpp"
 #include "compact/engine/engine.hpp"
 #include "compact/model/case_json.hpp"
 #include "support/allocation_counter.hpp"
@@ -41,13 +42,7 @@ std::string sixty_rule_pack() {
 }
 
 std::string benchmark_case_json() {
-  std::string payments;
-  for (int month = 1; month <= 12; ++month) {
-    absl::StrAppend(&payments, month > 1 ? ", " : "", "{\"id\": \"INV-", month,
-                    "\", \"kind\": \"invoice\", \"amount_pence\": 125000, \"received_on\": \"2015-",
-                    month < 10 ? "0" : "", month, "-03\", \"paid_on\": \"2015-",
-                    month < 10 ? "0" : "", month, "-24\"}");
-  }
+  const std::string payments = benchmarks::twelve_monthly_invoices(2015);
   return absl::StrCat(R"({"organisations": [
     {"id": "sbc", "name": "Stockton-on-Tees Borough Council", "sector": "public", "kind": "council"},
     {"id": "larder", "name": "Thornaby Community Larder", "sector": "vcse", "kind": "charity"}],

@@ -48,7 +48,7 @@ std::string cell(std::string_view text, size_t width) {
   return out;
 }
 
-void print_table(const Report& report) {
+void print_table(const Report& report, bool strict) {
   std::cout << "as of " << format_date(report.as_of) << "\n";
   size_t rule_width = 4;
   size_t entity_width = 6;
@@ -87,7 +87,8 @@ void print_table(const Report& report) {
   if (report.outside_in_force > 0) {
     std::cout << "warning: " << report.outside_in_force
               << " findings concern obligations that arose outside their pack's in-force window "
-                 "(--strict makes them not_applicable)\n";
+              << (strict ? "(not_applicable: --strict)" : "(--strict makes them not_applicable)")
+              << "\n";
   }
 }
 
@@ -137,7 +138,7 @@ int run_check(const CheckOptions& options) {
   if (options.format == "json") {
     std::cout << to_json(report) << "\n";
   } else {
-    print_table(report);
+    print_table(report, options.strict);
   }
   return report.count(Outcome::kBreach) + report.count(Outcome::kOverdue) > 0 ? kBreachOrOverdue
                                                                               : kClean;

@@ -55,7 +55,12 @@ class Decision {
     const Environment base{entities_, {}, &pack_.calendar};
     Date parameters_on = as_of_;
     if (rule_.arises) {
-      const Value arises = rule_.arises->evaluate(base);
+      Unrecorded unrecorded;
+      const Value arises = rule_.arises->evaluate(base, &unrecorded);
+      // Which value of a dated parameter applies depends on this date: without it, no guess.
+      if (!arises.known() && uses_dated_parameters()) {
+        return insufficient({{&*rule_.arises, &unrecorded}});
+      }
       if (arises.known()) {
         finding_.arises = arises.day;
         parameters_on = arises.day;
@@ -126,6 +131,11 @@ class Decision {
   }
 
  private:
+  bool uses_dated_parameters() const {
+    return std::any_of(rule_.parameters.begin(), rule_.parameters.end(),
+                       [&](size_t i) { return pack_.parameters[i].values.size() > 1; });
+  }
+
   struct Source {
     const Expression* expression;
     const Unrecorded* unrecorded;
@@ -150,11 +160,22 @@ class Decision {
     set(Outcome::kInsufficientData);
   }
 
-  // A miss is explained when any explained_by field is recorded (text must not be empty).
+  // A miss is explained when any explained_by field holds an explanation: text that is not blank, a
+  // flag that is true, or any other value recorded.
   bool explained(const Environment& env) const {
     for (const Expression& e : rule_.explained_by) {
       const Value v = e.evaluate(env);
-      if (v.known() && (e.type().kind != rules::Type::Kind::kText || !v.text.empty())) return true;
+      if (!v.known()) continue;
+      switch (e.type().kind) {
+        case rules::Type::Kind::kText:
+          if (v.text.find_first_not_of(" \t\r\n") != std::string_view::npos) return true;
+          break;
+        case rules::Type::Kind::kBool:
+          if (v.boolean) return true;
+          break;
+        default:
+          return true;
+      }
     }
     return false;
   }

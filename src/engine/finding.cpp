@@ -156,7 +156,11 @@ std::vector<Finding::ParameterUse> Finding::parameters() const {
 }
 
 std::string Finding::message() const {
-  if (rule->message.empty()) return "";
+  // A message describes what happened; a rule that did not apply or could not be decided has none.
+  if (rule->message.empty() || outcome == Outcome::kNotApplicable ||
+      outcome == Outcome::kInsufficientData) {
+    return "";
+  }
   return absl::StrReplaceAll(
       rule->message, {{"{due}", due ? format_date(*due) : "not known"},
                       {"{actual}", actual ? format_date(*actual) : "not recorded"},

@@ -247,10 +247,11 @@ void write_finding(JsonWriter& w, const Finding& f) {
   });
   w.end_array();
   w.key("message");
-  if (rule.message.empty()) {
+  const std::string message = f.message();
+  if (message.empty()) {
     w.null();
   } else {
-    w.string(f.message());
+    w.string(message);
   }
   w.end_object();
 }

@@ -8,6 +8,7 @@
 #include "boost/json.hpp"
 #include "boost/json/basic_parser_impl.hpp"
 #include "compact/util/absl_string_view.hpp"
+#include "compact/util/article.hpp"
 #include "compact/util/did_you_mean.hpp"
 #include "compact/util/printable.hpp"
 #include "field_index.hpp"
@@ -51,12 +52,6 @@ std::string_view type_name(const Value& v) {
       return "an object";
   }
   return "a value";
-}
-
-std::string article(std::string_view noun) {
-  const bool vowel =
-      !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
-  return absl::StrCat(vowel ? "an " : "a ", to_absl(noun));
 }
 
 class EventHandler;
@@ -334,8 +329,8 @@ class EventHandler {
     if (log_.full()) return;
     std::vector<std::string_view> names;
     for (const FieldInfo& f : fields) names.push_back(f.name);
-    std::string message =
-        absl::StrCat("unknown field \"", printable(name), "\" in ", article(top.ops->info->name));
+    std::string message = absl::StrCat("unknown field \"", printable(name), "\" in ",
+                                       with_article(top.ops->info->name));
     if (std::optional<std::string> suggestion = closest_match(name, names)) {
       absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
     }
@@ -469,8 +464,8 @@ class EventHandler {
     }
     if (log_.full()) return false;
     std::string message =
-        absl::StrCat("\"", printable(*text), "\" is not ", article(info.name), "; expected one of ",
-                     absl::StrJoin(info.values, ", ", append_string_view));
+        absl::StrCat("\"", printable(*text), "\" is not ", with_article(info.name),
+                     "; expected one of ", absl::StrJoin(info.values, ", ", append_string_view));
     if (std::optional<std::string> suggestion = closest_match(*text, info.values)) {
       absl::StrAppend(&message, " (did you mean \"", *suggestion, "\"?)");
     }

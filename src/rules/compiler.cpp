@@ -137,11 +137,8 @@ class Compiler {
         node.constant.boolean = s.number != 0;
         break;
       case SyntaxNode::Kind::kInteger:
-        node.type = Type::of(Kind::kInteger);
-        node.constant.number = s.number;
-        break;
       case SyntaxNode::Kind::kMoney:
-        node.type = Type::of(Kind::kMoney);
+        node.type = Type::of(s.kind == SyntaxNode::Kind::kMoney ? Kind::kMoney : Kind::kInteger);
         node.constant.number = s.number;
         break;
       case SyntaxNode::Kind::kDate:

@@ -139,7 +139,8 @@ class Evaluator {
         // A scope's binding carries its access in the plan; an any()/all() element, the list's.
         Value v;
         v.entity.object = slots_[n.index];
-        v.entity.access = n.constant.entity.access ? n.constant.entity.access : slot_access_[n.index];
+        v.entity.access =
+            n.constant.entity.access ? n.constant.entity.access : slot_access_[n.index];
         return v;
       }
       case Op::kParameter:
@@ -175,8 +176,9 @@ class Evaluator {
       }
       case Op::kCount: {
         const Value list = eval(n.a);
-        return list.known() ? number(static_cast<int64_t>(list.entity.access->list_size(list.entity.object)))
-                            : list;
+        return list.known()
+                   ? number(static_cast<int64_t>(list.entity.access->list_size(list.entity.object)))
+                   : list;
       }
       default:
         return binary(n);

@@ -5,6 +5,7 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "compact/util/absl_string_view.hpp"
+#include "compact/util/article.hpp"
 #include "compact/util/text_position.hpp"
 #include "plan.hpp"
 
@@ -16,12 +17,6 @@ constexpr char kOffsetPayload[] = "compact.expression.offset";
 constexpr char kReasonPayload[] = "compact.expression.reason";
 
 std::string_view view(absl::string_view s) { return {s.data(), s.size()}; }
-
-std::string article(std::string_view noun) {
-  const bool vowel =
-      !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
-  return absl::StrCat(vowel ? "an " : "a ", to_absl(noun));
-}
 
 }  // namespace
 
@@ -40,9 +35,9 @@ std::string describe(const Type& type) {
     case Type::Kind::kText:
       return "text";
     case Type::Kind::kEnum:
-      return article(type.enumeration->name);
+      return with_article(type.enumeration->name);
     case Type::Kind::kEntity:
-      return article(type.entity->name);
+      return with_article(type.entity->name);
     case Type::Kind::kList:
       return absl::StrCat("a list of ", to_absl(type.entity->name), "s");
   }

@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -253,6 +254,17 @@ class PackLoader {
     if (literal.ok() && literal->type().kind == Type::Kind::kMoney) {
       return std::pair{literal->type(), literal->evaluate({})};
     }
+    // Text that starts like a number or an amount was meant as one: say what is wrong with it.
+    const std::string& written = s->get();
+    if (!written.empty() && std::isdigit(static_cast<unsigned char>(written[0]))) {
+      return error_at(node, absl::StrCat("\"", printable(written), "\" is not a period: ",
+                                         std::string(parse_period(written).status().message())));
+    }
+    if (written.starts_with("\xC2\xA3")) {
+      return error_at(node, absl::StrCat("\"", printable(written), "\" is not an amount: ",
+                                         error_reason(literal.status()),
+                                         " (write amounts without commas, like £50000 or £12.50)"));
+    }
     value.text = pack_.parameter_texts.emplace_back(s->get());
     return std::pair{Type::of(Type::Kind::kText), value};
   }
@@ -266,6 +278,7 @@ class PackLoader {
       if (pack_.parameters.size() == kMaxParameters) {
         return error_at(key, absl::StrCat("a pack has at most ", kMaxParameters, " parameters"));
       }
+      if (absl::Status s = parameter_name(key); !s.ok()) return s;
       Parameter parameter;
       parameter.name = std::string(key.str());
       if (const toml::table* dated = node.as_table()) {
@@ -287,6 +300,33 @@ class PackLoader {
           parameter.values.begin(), parameter.values.end(),
           [](const Parameter::Dated& a, const Parameter::Dated& b) { return a.from < b.from; });
       pack_.parameters.push_back(std::move(parameter));
+    }
+    return absl::OkStatus();
+  }
+
+  // A parameter is used by its name in expressions, so the name must be one an expression can write
+  // and must not be hidden by, or hide, a name the engine binds (an entity, as_of, due, actual).
+  absl::Status parameter_name(const toml::key& key) const {
+    const std::string_view name = key.str();
+    const bool identifier =
+        !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
+        std::all_of(name.begin(), name.end(), [](char c) {
+          return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+                 c == '_';
+        });
+    if (!identifier) {
+      return error_at(key, absl::StrCat("a parameter's name is lower-case letters, digits and _, "
+                                        "starting with a letter: \"",
+                                        printable(name), "\" cannot be written in an expression"));
+    }
+    constexpr std::string_view kReserved[] = {"as_of", "due", "actual", "case", "true",
+                                              "false", "and",  "or",     "not"};
+    bool reserved = std::find(std::begin(kReserved), std::end(kReserved), name) != std::end(kReserved);
+    for (const EntityInfo* entity : entities_from(Case::kInfo)) reserved |= entity->name == name;
+    if (reserved) {
+      return error_at(key, absl::StrCat("\"", to_absl(name), "\" is a name the engine gives rules (as_of, due, "
+                                        "actual, case and the entity names); call the parameter "
+                                        "something else"));
     }
     return absl::OkStatus();
   }
@@ -348,6 +388,7 @@ class PackLoader {
       return error_at(*table.get("id"),
                       "a rule id is lower-case letters, digits, '.' and '-': payment.on-time");
     }
+    if (absl::Status s = check_placeholders(table, rule.message); !s.ok()) return s;
     if (pack_.rule(rule.id)) {
       return error_at(*table.get("id"),
                       absl::StrCat("a second rule with the id \"", rule.id, "\""));
@@ -431,6 +472,25 @@ class PackLoader {
         }
       }
     }
+  }
+
+  // A message may use only the placeholders Finding::message() fills in.
+  absl::Status check_placeholders(const toml::table& table, std::string_view message) const {
+    constexpr std::string_view kPlaceholders[] = {"{due}", "{actual}", "{entity}", "{margin_days}"};
+    for (size_t open = message.find('{'); open != std::string_view::npos;
+         open = message.find('{', open + 1)) {
+      const size_t close = message.find('}', open);
+      const std::string_view placeholder = message.substr(
+          open, close == std::string_view::npos ? std::string_view::npos : close - open + 1);
+      if (std::find(std::begin(kPlaceholders), std::end(kPlaceholders), placeholder) ==
+          std::end(kPlaceholders)) {
+        return error_at(*table.get("message"),
+                        absl::StrCat("unknown placeholder ", printable(placeholder),
+                                     " in the message; the placeholders are ",
+                                     absl::StrJoin(kPlaceholders, ", ", append_string_view)));
+      }
+    }
+    return absl::OkStatus();
   }
 
   // "commission.payment": each name is an entity listed or held by the one before, from the case.

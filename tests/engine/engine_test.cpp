@@ -8,6 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "support/allocation_counter.hpp"
+#include "support/cases.hpp"
 #include "support/dates.hpp"
 #include "support/status_matchers.hpp"
 
@@ -15,6 +16,7 @@ namespace compact {
 namespace {
 
 using ::compact::testing::D;
+using ::compact::testing::invoice;
 using ::compact::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -80,15 +82,6 @@ due = "latest_start(ending.ends_on, notice)"
 actual = "ending.notice_given_on"
 met = "actual <= due"
 )toml";
-
-Payment invoice(std::string id, std::optional<Date> received, std::optional<Date> paid) {
-  Payment p;
-  p.id = std::move(id);
-  p.kind = PaymentKind::kInvoice;
-  p.received_on = received;
-  p.paid_on = paid;
-  return p;
-}
 
 class EngineTest : public ::testing::Test {
  protected:
@@ -328,6 +321,55 @@ TEST_F(EngineTest, EvaluatingIntoAWarmReportAllocatesNothing) {
   EXPECT_EQ(report.findings.size(), 5u);
 }
 
+// Only a real explanation explains: a blank text or a flag recorded as false does not.
+TEST_F(EngineTest, ExplanationsMustSaySomething) {
+  constexpr std::string_view kPack = R"toml(
+[pack]
+id = "x"
+title = "X"
+[params]
+period = { 2014-01-01 = "12 weeks", 2020-01-01 = "13 weeks" }
+[[rule]]
+id = "consultation.min-period"
+section = "S"
+quote = "Q"
+party = "public"
+strength = "must"
+for = "consultation"
+arises = "consultation.opens_on"
+due = "consultation.opens_on + period"
+due_means = "first_day"
+actual = "consultation.closes_on"
+met = "actual >= due"
+explained_by = ["consultation.shortened_explanation", "consultation.shortened_explanation_in_writing"]
+message = "closed on {actual}"
+)toml";
+  std::vector<rules::Pack> packs;
+  packs.push_back(*rules::load_pack(kPack, "x.toml"));
+  const Engine engine = *Engine::create(std::move(packs));
+  Case c;
+  for (int i = 0; i < 5; ++i) {
+    Consultation con;
+    con.id = "C" + std::to_string(i);
+    con.opens_on = D("2025-01-06");
+    con.closes_on = D("2025-03-03");
+    c.consultations.push_back(con);
+  }
+  c.consultations[1].shortened_explanation = "   ";
+  c.consultations[2].shortened_explanation_in_writing = false;
+  c.consultations[3].shortened_explanation_in_writing = true;
+  c.consultations[4].opens_on.reset();  // the dated period cannot be chosen: no guess
+  const Report report = engine.evaluate(c, D("2025-06-30"));
+  EXPECT_EQ(report.findings[0].outcome, Outcome::kBreach);
+  EXPECT_EQ(report.findings[0].message(), "closed on 2025-03-03");
+  EXPECT_EQ(report.findings[1].outcome, Outcome::kBreach);
+  EXPECT_EQ(report.findings[2].outcome, Outcome::kBreach);
+  EXPECT_EQ(report.findings[3].outcome, Outcome::kExplained);
+  EXPECT_EQ(report.findings[4].outcome, Outcome::kInsufficientData);
+  EXPECT_THAT(report.findings[4].missing_fields(), ElementsAre("consultation.opens_on"));
+  EXPECT_EQ(report.findings[4].message(), "");  // nothing happened to describe
+}
+
 TEST_F(EngineTest, TheTimelineListsDueDatesInOrder) {
   const Case c = grant_with({invoice("B", D("2025-03-03"), std::nullopt),
                              invoice("A", D("2024-12-13"), std::nullopt),
@@ -401,6 +443,18 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
       {"RULE met = \"true\"\nstrenght = \"must\"\n", "strenght",
        "unknown key \"strenght\" in a [[rule]]; did you mean \"strength\"?"},
       {"RULE\n", "[[rule]]", "a [[rule]] needs \"met\""},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\ndue = 2020-01-01\n", "due =",
+       "\"due\" is a name the engine gives rules"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\ncommission = 3\n", "commission =",
+       "call the parameter something else"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\n\"Grace-Days\" = 3\n", "\"Grace-Days\"",
+       "lower-case letters, digits and _"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = \"4 wks\"\n", "\"4 wks\"",
+       "\"4 wks\" is not a period"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = \"£50,000\"\n", "\"£50,000\"",
+       "write amounts without commas"},
+      {"RULE met = \"true\"\nmessage = \"paid {actual}, due {deadline}\"\n", "\"paid",
+       "unknown placeholder {deadline} in the message; the placeholders are {due}, {actual}"},
       {"RULE met = \"true\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\nquote = \"Q\"\nparty = "
        "\"public\"\n"
        "strength = \"must\"\nfor = \"case\"\nmet = \"true\"\n",

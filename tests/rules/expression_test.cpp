@@ -5,6 +5,7 @@
 #include "compact/model/case.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "support/cases.hpp"
 #include "support/dates.hpp"
 #include "support/status_matchers.hpp"
 
@@ -12,17 +13,9 @@ namespace compact::rules {
 namespace {
 
 using ::compact::testing::D;
+using ::compact::testing::invoice;
 using ::compact::testing::StatusIs;
 using ::testing::HasSubstr;
-
-Payment payment(std::string id, std::optional<Date> received, std::optional<Date> paid) {
-  Payment p;
-  p.id = std::move(id);
-  p.kind = PaymentKind::kInvoice;
-  p.received_on = received;
-  p.paid_on = paid;
-  return p;
-}
 
 // A grant with three invoices, the last not yet paid, and no ending; `payment` is bound to one of them.
 class ExpressionTest : public ::testing::Test {
@@ -35,9 +28,9 @@ class ExpressionTest : public ::testing::Test {
     commission_.decision_notified_on = D("2025-01-01");
     commission_.start_on = D("2025-04-01");
     commission_.end_on = D("2028-03-31");
-    commission_.payments = {payment("P1", D("2024-12-13"), D("2025-01-29")),
-                            payment("P2", D("2025-03-03"), D("2025-03-10")),
-                            payment("P3", D("2025-06-02"), std::nullopt)};
+    commission_.payments = {invoice("P1", D("2024-12-13"), D("2025-01-29")),
+                            invoice("P2", D("2025-03-03"), D("2025-03-10")),
+                            invoice("P3", D("2025-06-02"), std::nullopt)};
     scope_.bind("commission", access_of<Commission>());
     scope_.bind("payment", access_of<Payment>());
     scope_.declare("payment_period", Type::of(Type::Kind::kPeriod));
@@ -311,7 +304,7 @@ TEST_F(ExpressionTest, WorkingDaysAgreeWithAWalkOverPublishedHolidays) {
   };
   absl::StatusOr<Expression> due = compile_here("payment.received_on + payment_period");
   ASSERT_TRUE(due.ok());
-  Payment p = payment("P", std::nullopt, std::nullopt);
+  Payment p = invoice("P", std::nullopt, std::nullopt);
   const void* entities[] = {&commission_, &p};
   int checked = 0;
   for (Date d = D("2012-01-01"); d <= D("2026-10-31"); d += boost::gregorian::days(1)) {

@@ -98,7 +98,8 @@ struct Finding {
   // The parameters in force on `arises` (or the as-of date) that the finding used.
   std::vector<ParameterUse> parameters() const;
 
-  // The rule's message with {due}, {actual}, {entity} and {margin_days} filled in, or "".
+  // The rule's message with {due}, {actual}, {entity} and {margin_days} filled in; "" when the rule
+  // has none, or the finding is not_applicable or insufficient_data.
   std::string message() const;
 };
 
