@@ -7,6 +7,7 @@
 #include "benchmark/benchmark.h"
 #include "benchmark_cases.hpp"
 #include "compact/model/case_json.hpp"
+#include "support/allocation_counter.hpp"
 
 namespace compact {
 namespace {
@@ -26,11 +27,14 @@ std::string one_commission_twelve_payments() {
 
 void BM_ReadCase(benchmark::State& state) {
   const std::string text = one_commission_twelve_payments();
+  const uint64_t before = testing::allocations();
   for (auto _ : state) {
     CaseReadResult result = read_case(text);
     if (!result.ok()) state.SkipWithError("the benchmark case is invalid");
     benchmark::DoNotOptimize(result);
   }
+  state.counters["allocations"] = static_cast<double>(testing::allocations() - before) /
+                                  static_cast<double>(state.iterations());
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_ReadCase);

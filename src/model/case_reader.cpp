@@ -92,10 +92,7 @@ class EventHandler {
   static constexpr size_t max_string_size = json::string::max_size();
 
   EventHandler(const ReadLimits& limits, Case& root, ProblemLog& log)
-      : limits_(limits), root_(root), log_(log) {
-    frames_.reserve(limits.max_depth + 1);
-    path_.reserve(limits.max_depth + 1);
-  }
+      : limits_(limits), root_(root), log_(log) {}
 
   bool repeated_keys() const { return repeated_keys_; }
 
@@ -476,8 +473,8 @@ class EventHandler {
   const ReadLimits& limits_;
   Case& root_;
   ProblemLog& log_;
-  std::vector<Frame> frames_;
-  Path path_;
+  absl::InlinedVector<Frame, 12> frames_;
+  json_source::WorkingPath path_;
   std::string buffer_;  // the earlier parts of a key or string
   bool repeated_keys_ = false;
 };
@@ -491,7 +488,10 @@ void read_field(EventHandler& handler, void* entity, size_t field, const Value& 
 
 template <Entity E>
 void* append_to(void* list) {
-  return &static_cast<std::vector<E>*>(list)->emplace_back();
+  auto& entries = *static_cast<std::vector<E>*>(list);
+  // Lists of a few entries are the rule: starting with room for four spares two reallocations.
+  if (entries.empty()) entries.reserve(4);
+  return &entries.emplace_back();
 }
 
 template <Entity E>

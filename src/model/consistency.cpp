@@ -16,7 +16,7 @@ class Checker {
   void order(const std::optional<Date>& earlier, std::string_view earlier_name,
              const std::optional<Date>& later, std::string_view later_name, Severity severity) {
     if (!earlier || !later || *later >= *earlier) return;
-    json_source::Path path = path_;
+    json_source::Path path(path_.begin(), path_.end());
     path.push_back({later_name, -1});
     out_.push_back({{severity, "inconsistent_dates", "", 0, 0,
                      absl::StrCat(to_absl(later_name), " (", format_date(*later), ") is before ",
@@ -43,7 +43,7 @@ class Checker {
 
  private:
   std::vector<Inconsistency>& out_;
-  json_source::Path path_;
+  json_source::WorkingPath path_;
 };
 
 }  // namespace

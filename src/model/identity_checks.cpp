@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/did_you_mean.hpp"
@@ -11,6 +12,9 @@ namespace compact {
 namespace {
 
 using json_source::Path;
+
+// Small inline room: a case names a handful of organisations, and checking them should not allocate.
+using Ids = absl::InlinedVector<std::string_view, 16>;
 
 class IdentityChecker {
  public:
@@ -46,7 +50,7 @@ class IdentityChecker {
   }
 
   template <typename E>
-  static void remember_ids(const std::vector<E>& list, std::vector<std::string_view>& ids) {
+  static void remember_ids(const std::vector<E>& list, Ids& ids) {
     for (const E& e : list) ids.push_back(e.id);
     std::sort(ids.begin(), ids.end());
   }
@@ -73,8 +77,8 @@ class IdentityChecker {
     if constexpr (requires { list[0].id; }) check_unique_ids(list);
   }
 
-  void check_reference(const std::string& id, const std::vector<std::string_view>& ids,
-                       std::string_view noun, std::string_view list) {
+  void check_reference(const std::string& id, const Ids& ids, std::string_view noun,
+                       std::string_view list) {
     if (std::binary_search(ids.begin(), ids.end(), std::string_view(id)) || log_.full()) return;
     std::string message = absl::StrCat("no ", to_absl(noun), " has the id \"", printable(id), "\"");
     if (std::optional<std::string> suggestion = closest_match(id, ids)) {
@@ -90,7 +94,7 @@ class IdentityChecker {
   template <typename E>
   void check_unique_ids(const std::vector<E>& list) {
     if (list.size() < 2) return;
-    std::vector<std::pair<std::string_view, size_t>> ids;
+    absl::InlinedVector<std::pair<std::string_view, size_t>, 16> ids;
     ids.reserve(list.size());
     for (size_t i = 0; i < list.size(); ++i) {
       if (!list[i].id.empty()) ids.emplace_back(list[i].id, i);
@@ -101,7 +105,7 @@ class IdentityChecker {
         first = k;
         continue;
       }
-      Path earlier = path_;
+      Path earlier(path_.begin(), path_.end());
       earlier.push_back({"", static_cast<long long>(ids[first].second)});
       path_.push_back({"", static_cast<long long>(ids[k].second)});
       path_.push_back({"id", -1});
@@ -114,9 +118,9 @@ class IdentityChecker {
   }
 
   ProblemLog& log_;
-  Path path_;
-  std::vector<std::string_view> organisation_ids_;  // sorted; views of the case's ids
-  std::vector<std::string_view> policy_ids_;        // likewise
+  json_source::WorkingPath path_;
+  Ids organisation_ids_;  // sorted; views of the case's ids
+  Ids policy_ids_;        // likewise
 };
 
 }  // namespace

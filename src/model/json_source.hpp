@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
+
 namespace compact::json_source {
 
 // One step of a path: an object key, or an array index when `key` is empty and index >= 0. Keys are
@@ -17,6 +19,9 @@ struct Step {
   long long index = -1;
 };
 using Path = std::vector<Step>;
+// A path being walked, step by step: its inline room covers any case's depth, so a walk allocates
+// nothing; a problem keeps its path as a Path.
+using WorkingPath = absl::InlinedVector<Step, 12>;
 
 // "commissions[1].payments[0].paid_on".
 std::string to_string(const Path& path);

@@ -21,8 +21,10 @@ void ProblemLog::add(Problem problem, json_source::Path path) {
   paths_.push_back(std::move(path));
 }
 
-void ProblemLog::error(std::string_view code, std::string message, const json_source::Path& path) {
-  add({Problem::Severity::kError, std::string(code), "", 0, 0, std::move(message)}, path);
+void ProblemLog::error(std::string_view code, std::string message,
+                       std::span<const json_source::Step> path) {
+  add({Problem::Severity::kError, std::string(code), "", 0, 0, std::move(message)},
+      json_source::Path(path.begin(), path.end()));
 }
 
 void ProblemLog::add_located(Problem problem) {

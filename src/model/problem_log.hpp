@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,7 @@ class ProblemLog {
   bool full();
 
   void add(Problem problem, json_source::Path path);
-  void error(std::string_view code, std::string message, const json_source::Path& path);
+  void error(std::string_view code, std::string message, std::span<const json_source::Step> path);
   // A problem whose path, line and column are already known.
   void add_located(Problem problem);
 
