@@ -550,6 +550,20 @@ TEST(PackDocs, TheWorkedExampleBehavesAsDocumented) {
   EXPECT_EQ(later.findings[0].message(), "paid on 2025-01-13; due by 2025-01-15");
 }
 
+// Every rule of the built-in pack quotes the Compact word for word (packs/sources/ holds its text).
+TEST(DefaultPack, QuotesTheCompactVerbatim) {
+  std::ifstream in(std::string(COMPACT_PACKS_DIR) + "/sources/stockton-borough-compact-2014.txt");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string compact = text.str();
+  ASSERT_GT(compact.size(), 10000u);
+  absl::StatusOr<rules::Pack> pack = Engine::default_pack();
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  for (const rules::Rule& rule : pack->rules) {
+    EXPECT_NE(compact.find(rule.quote), std::string::npos) << rule.id << ": " << rule.quote;
+  }
+}
+
 TEST(DefaultPack, LoadsAndCarriesTheFixedRuleIds) {
   absl::StatusOr<rules::Pack> pack = Engine::default_pack();
   ASSERT_TRUE(pack.ok()) << pack.status();
