@@ -71,14 +71,8 @@ class Compiler {
 
   absl::StatusOr<int> compile(int node) {
     const SyntaxNode& s = syntax(node);
+    if (is_literal(s.kind)) return literal(s);
     switch (s.kind) {
-      case SyntaxNode::Kind::kBool:
-      case SyntaxNode::Kind::kInteger:
-      case SyntaxNode::Kind::kMoney:
-      case SyntaxNode::Kind::kDate:
-      case SyntaxNode::Kind::kPeriod:
-      case SyntaxNode::Kind::kText:
-        return literal(s);
       case SyntaxNode::Kind::kName:
         return name(s);
       case SyntaxNode::Kind::kMember:
@@ -97,6 +91,8 @@ class Compiler {
         return arithmetic(s);
       case SyntaxNode::Kind::kCall:
         return call(s);
+      default:  // the literals, above
+        break;
     }
     return error(s, "unknown expression");
   }
