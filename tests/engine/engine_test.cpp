@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "boost/json.hpp"
 #include "compact/model/case_json.hpp"
@@ -370,6 +371,33 @@ message = "closed on {actual}"
   EXPECT_EQ(report.findings[4].message(), "");  // nothing happened to describe
 }
 
+// An engine is immutable once built: evaluating from several threads at once gives each the report a
+// single thread gets.
+TEST_F(EngineTest, ManyThreadsGetTheSerialAnswers) {
+  std::vector<Case> cases;
+  for (int i = 0; i < 8; ++i) {
+    const Date received = D("2024-11-01") + boost::gregorian::days(7 * i);
+    cases.push_back(grant_with({invoice("A", received, received + boost::gregorian::days(40)),
+                                invoice("B", received, std::nullopt)}));
+  }
+  std::vector<std::string> serial;
+  for (const Case& c : cases) serial.push_back(to_json(engine_.evaluate(c, D("2025-03-01"))));
+  std::vector<int> mismatches(8, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      Report report;
+      for (int round = 0; round < 200; ++round) {
+        const size_t which = static_cast<size_t>((t + round) % 8);
+        engine_.evaluate(cases[which], D("2025-03-01"), report);
+        if (to_json(report) != serial[which]) ++mismatches[static_cast<size_t>(t)];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_THAT(mismatches, ::testing::Each(0));
+}
+
 TEST_F(EngineTest, TheTimelineListsDueDatesInOrder) {
   const Case c = grant_with({invoice("B", D("2025-03-03"), std::nullopt),
                              invoice("A", D("2024-12-13"), std::nullopt),
@@ -443,10 +471,10 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
       {"RULE met = \"true\"\nstrenght = \"must\"\n", "strenght",
        "unknown key \"strenght\" in a [[rule]]; did you mean \"strength\"?"},
       {"RULE\n", "[[rule]]", "a [[rule]] needs \"met\""},
-      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\ndue = 2020-01-01\n", "due =",
-       "\"due\" is a name the engine gives rules"},
-      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\ncommission = 3\n", "commission =",
-       "call the parameter something else"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\ndue = 2020-01-01\n",
+       "due =", "\"due\" is a name the engine gives rules"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\ncommission = 3\n",
+       "commission =", "call the parameter something else"},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\n\"Grace-Days\" = 3\n", "\"Grace-Days\"",
        "lower-case letters, digits and _"},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = \"4 wks\"\n", "\"4 wks\"",
