@@ -53,7 +53,6 @@ class Decision {
 
   void decide() {
     const Environment base{entities_, {}, &pack_.calendar};
-    Date parameters_on = as_of_;
     if (rule_.arises) {
       Unrecorded unrecorded;
       const Value arises = rule_.arises->evaluate(base, &unrecorded);
@@ -63,13 +62,12 @@ class Decision {
       }
       if (arises.known()) {
         finding_.arises = arises.day;
-        parameters_on = arises.day;
         finding_.outside_in_force = (pack_.in_force_from && arises.day < *pack_.in_force_from) ||
                                     (pack_.in_force_to && arises.day > *pack_.in_force_to);
       }
     }
     for (size_t i = 0; i < pack_.parameters.size(); ++i) {
-      parameters_[i] = pack_.parameters[i].in_force_on(parameters_on).value;
+      parameters_[i] = pack_.parameters[i].in_force_on(finding_.parameters_on()).value;
     }
     // The scope's names after the pack's parameters: as_of, then (for met) due and actual.
     const size_t as_of_slot = pack_.parameters.size();
@@ -97,9 +95,8 @@ class Decision {
     due.state = Value::State::kUnrecorded;
     Value actual = due;
     if (rule_.due) {
-      due = rule_.due->evaluate(env, &due_unrecorded);
+      due = rule_.due->evaluate(env, &due_unrecorded, &finding_.boundary_sensitive);
       if (due.known()) finding_.due = due.day;
-      finding_.boundary_sensitive = rule_.due->boundary_sensitive(env);
     }
     if (rule_.actual) {
       actual = rule_.actual->evaluate(env, &actual_unrecorded);

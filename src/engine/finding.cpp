@@ -53,12 +53,7 @@ void append_value(std::string& out, const Value& v, const Type& type) {
   }
 }
 
-namespace {
-
-// The date the finding's dated parameters were chosen by.
-Date parameters_on(const Finding& f) { return f.arises.value_or(f.as_of); }
-
-}  // namespace
+namespace {}  // namespace
 
 std::string Finding::entity_path() const {
   std::string path;
@@ -111,7 +106,7 @@ void Finding::visit_trace(
   const size_t count = pack->parameters.size();
   absl::InlinedVector<Value, 16> values(count + 1);
   for (size_t i = 0; i < count; ++i) {
-    values[i] = pack->parameters[i].in_force_on(parameters_on(*this)).value;
+    values[i] = pack->parameters[i].in_force_on(parameters_on()).value;
   }
   values[count].day = as_of;
   const rules::Environment env{
@@ -149,7 +144,7 @@ std::vector<Finding::ParameterUse> Finding::parameters() const {
   std::vector<ParameterUse> out;
   for (const size_t index : rule->parameters) {
     const rules::Parameter& p = pack->parameters[index];
-    const rules::Parameter::Dated& value = p.in_force_on(parameters_on(*this));
+    const rules::Parameter::Dated& value = p.in_force_on(parameters_on());
     out.push_back({p.name, value.text, value.from});
   }
   return out;

@@ -200,14 +200,7 @@ void write_finding(JsonWriter& w, const Finding& f) {
   }
   w.key("missing");
   w.begin_array();
-  for (size_t i = 0; i < f.missing_count; ++i) {
-    const std::string& path = f.missing[i].expression->field_paths()[f.missing[i].field];
-    bool repeated = false;
-    for (size_t j = 0; j < i && !repeated; ++j) {
-      repeated = f.missing[j].expression->field_paths()[f.missing[j].field] == path;
-    }
-    if (!repeated) w.string(path);
-  }
+  for (const std::string& field : f.missing_fields()) w.string(field);
   w.end_array();
   w.key("conventions");
   w.begin_object();
@@ -222,16 +215,14 @@ void write_finding(JsonWriter& w, const Finding& f) {
   w.end_object();
   w.key("parameters");
   w.begin_array();
-  for (const size_t index : rule.parameters) {
-    const rules::Parameter& p = f.pack->parameters[index];
-    const rules::Parameter::Dated& value = p.in_force_on(f.arises.value_or(f.as_of));
+  for (const Finding::ParameterUse& p : f.parameters()) {
     w.begin_object();
     w.key("name");
     w.string(p.name);
     w.key("value");
-    w.string(value.text);
+    w.string(p.value);
     w.key("from");
-    w.date(value.from);
+    w.date(p.from);
     w.end_object();
   }
   w.end_array();

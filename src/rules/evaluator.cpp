@@ -119,6 +119,10 @@ class Evaluator {
 
   Value run(int node) { return eval(node); }
 
+  // For latest_start(x, p) at the root: whether counting back from x, x - p, gives another day. The
+  // operands are the ones the evaluation itself computed, so nothing is worked out twice.
+  bool boundary_sensitive() const { return boundary_sensitive_; }
+
  private:
   const PlanNode& node(int i) const { return plan_.nodes[static_cast<size_t>(i)]; }
 
@@ -278,8 +282,14 @@ class Evaluator {
         return number(a.number + b.number);
       case Op::kSubtractNumber:
         return number(a.number - b.number);
-      case Op::kLatestStart:
-        return from_status(calendar_.latest_start(a.day, b.period), &day);
+      case Op::kLatestStart: {
+        const absl::StatusOr<Date> latest = calendar_.latest_start(a.day, b.period);
+        if (&n == &node(plan_.root)) {
+          const absl::StatusOr<Date> naive = calendar_.add(a.day, -b.period);
+          boundary_sensitive_ = naive.ok() != latest.ok() || (naive.ok() && *naive != *latest);
+        }
+        return from_status(latest, &day);
+      }
       case Op::kWorkingDays:
         return from_status(calendar_.working_days_between(a.day, b.day), &number);
       case Op::kDays:
@@ -293,6 +303,7 @@ class Evaluator {
   const Environment& environment_;
   const Calendar& calendar_;
   Unrecorded* unrecorded_;
+  bool boundary_sensitive_ = false;
   // Left uninitialised on purpose: an evaluation is a few hundred nanoseconds, and zeroing these took
   // a good part of it. Slots of the scope are copied in; any()/all() slots are set before they are
   // read (the compiler gives them indexes past the scope's).
@@ -302,22 +313,12 @@ class Evaluator {
 
 }  // namespace
 
-Value Expression::evaluate(const Environment& environment, Unrecorded* unrecorded) const {
-  return Evaluator(*plan_, environment, unrecorded).run(plan_->root);
-}
-
-bool Expression::boundary_sensitive(const Environment& environment) const {
-  const PlanNode& root = plan_->nodes[static_cast<size_t>(plan_->root)];
-  if (root.op != Op::kLatestStart) return false;
-  Evaluator evaluator(*plan_, environment, nullptr);
-  const Value x = evaluator.run(root.a);
-  const Value p = evaluator.run(root.b);
-  if (!x.known() || !p.known()) return false;
-  const Calendar& calendar =
-      environment.calendar ? *environment.calendar : Calendar::england_and_wales();
-  const absl::StatusOr<Date> naive = calendar.add(x.day, -p.period);
-  const absl::StatusOr<Date> latest = calendar.latest_start(x.day, p.period);
-  return naive.ok() != latest.ok() || (naive.ok() && *naive != *latest);
+Value Expression::evaluate(const Environment& environment, Unrecorded* unrecorded,
+                           bool* boundary_sensitive) const {
+  Evaluator evaluator(*plan_, environment, unrecorded);
+  const Value result = evaluator.run(plan_->root);
+  if (boundary_sensitive) *boundary_sensitive = evaluator.boundary_sensitive();
+  return result;
 }
 
 }  // namespace compact::rules

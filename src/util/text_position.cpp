@@ -55,7 +55,7 @@ std::string excerpt_with_caret(std::string_view text, size_t offset) {
   size_t begin = newline_before == std::string_view::npos ? 0 : newline_before + 1;
   size_t end = text.find('\n', offset);
   if (end == std::string_view::npos) end = text.size();
-  // Keep 60 characters either side of the offset at most, cut at character boundaries.
+  // Keep 60 bytes either side of the offset at most, cut at character boundaries.
   constexpr size_t kSide = 60;
   std::string prefix_mark, suffix_mark;
   if (offset - begin > kSide) {

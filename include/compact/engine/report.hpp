@@ -73,6 +73,9 @@ struct Finding {
   std::array<Missing, kMaxMissing> missing;  // the first missing_count are set
   size_t missing_count = 0;
 
+  // The date dated parameters are chosen by: when the obligation arose, or else the as-of date.
+  Date parameters_on() const { return arises.value_or(as_of); }
+
   // "commissions[G1].payments[INV-1]": list entries by id where they have one, else by index.
   std::string entity_path() const;
   void append_entity_path(std::string& out) const;
@@ -95,7 +98,7 @@ struct Finding {
     std::string value;         // as the pack wrote it
     std::optional<Date> from;  // the dated value's start, if dated
   };
-  // The parameters in force on `arises` (or the as-of date) that the finding used.
+  // The parameters in force on parameters_on() that the finding used.
   std::vector<ParameterUse> parameters() const;
 
   // The rule's message with {due}, {actual}, {entity} and {margin_days} filled in; "" when the rule

@@ -135,14 +135,12 @@ class Expression {
   std::string_view text() const;
 
   // Evaluates with `environment`, which must match the Scope compiled with. Fields found unrecorded
-  // are added to `unrecorded` when given. Allocates nothing.
-  Value evaluate(const Environment& environment, Unrecorded* unrecorded = nullptr) const;
-
-  // Whether the expression is latest_start(x, p) and counting back naively, x - p, gives another
-  // day: DESIGN.md's boundary-sensitive results. 30 June - 1 month is 30 May, yet 31 May is still a
-  // month before 30 June (31 May + 1 month = 30 June), so latest_start is 31 May. False for any
-  // other expression, or when x or p is unknown.
-  bool boundary_sensitive(const Environment& environment) const;
+  // are added to `unrecorded` when given. When `boundary_sensitive` is given, it says whether the
+  // expression is latest_start(x, p) and counting back naively, x - p, gives another day: DESIGN.md's
+  // boundary-sensitive results. 30 June - 1 month is 30 May, yet 31 May is still a month before 30
+  // June (31 May + 1 month = 30 June), so latest_start is 31 May. Allocates nothing.
+  Value evaluate(const Environment& environment, Unrecorded* unrecorded = nullptr,
+                 bool* boundary_sensitive = nullptr) const;
 
   // Every field path the expression reads ("payment.received_on"), for naming unrecorded fields.
   std::span<const std::string> field_paths() const;
