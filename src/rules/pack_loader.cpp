@@ -444,8 +444,8 @@ class PackLoader {
     return absl::OkStatus();
   }
 
-  // The fields and parameters a trace shows: each read by the rule's expressions, once. Paths inside any() and
-  // all() name a list's element, which is not in the rule's scope; they are left out.
+  // The fields and parameters a trace shows: each read by the rule's expressions, once. Paths inside
+  // any() and all() name a list's element, which is not in the rule's scope; they are left out.
   static void trace_fields(Rule& rule, const Scope& scope, size_t pack_parameters) {
     std::vector<std::string_view> seen;
     std::vector<const Expression*> expressions;
