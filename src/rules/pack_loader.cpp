@@ -261,8 +261,8 @@ class PackLoader {
                                          std::string(parse_period(written).status().message())));
     }
     if (written.starts_with("\xC2\xA3")) {
-      return error_at(node, absl::StrCat("\"", printable(written), "\" is not an amount: ",
-                                         error_reason(literal.status()),
+      return error_at(node, absl::StrCat("\"", printable(written),
+                                         "\" is not an amount: ", error_reason(literal.status()),
                                          " (write amounts without commas, like £50000 or £12.50)"));
     }
     value.text = pack_.parameter_texts.emplace_back(s->get());
@@ -308,23 +308,25 @@ class PackLoader {
   // and must not be hidden by, or hide, a name the engine binds (an entity, as_of, due, actual).
   absl::Status parameter_name(const toml::key& key) const {
     const std::string_view name = key.str();
-    const bool identifier =
-        !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
-        std::all_of(name.begin(), name.end(), [](char c) {
-          return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-                 c == '_';
-        });
+    const bool identifier = !name.empty() &&
+                            (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
+                            std::all_of(name.begin(), name.end(), [](char c) {
+                              return std::islower(static_cast<unsigned char>(c)) ||
+                                     std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+                            });
     if (!identifier) {
       return error_at(key, absl::StrCat("a parameter's name is lower-case letters, digits and _, "
                                         "starting with a letter: \"",
                                         printable(name), "\" cannot be written in an expression"));
     }
     constexpr std::string_view kReserved[] = {"as_of", "due", "actual", "case", "true",
-                                              "false", "and",  "or",     "not"};
-    bool reserved = std::find(std::begin(kReserved), std::end(kReserved), name) != std::end(kReserved);
+                                              "false", "and", "or",     "not"};
+    bool reserved =
+        std::find(std::begin(kReserved), std::end(kReserved), name) != std::end(kReserved);
     for (const EntityInfo* entity : entities_from(Case::kInfo)) reserved |= entity->name == name;
     if (reserved) {
-      return error_at(key, absl::StrCat("\"", to_absl(name), "\" is a name the engine gives rules (as_of, due, "
+      return error_at(key, absl::StrCat("\"", to_absl(name),
+                                        "\" is a name the engine gives rules (as_of, due, "
                                         "actual, case and the entity names); call the parameter "
                                         "something else"));
     }
