@@ -12,14 +12,18 @@
 #include "compact/model/json_schema.hpp"
 #include "compact/model/schema_reference.hpp"
 #include "input.hpp"
+#include "pack_options.hpp"
 
 namespace compact::cli {
 namespace {
+
+constexpr int kPackUnreadable = 3;  // as compact check: 2 is a usage error
 
 struct ValidateOptions {
   std::vector<std::string> files;
   std::string format = "text";
   bool lines = false;  // one case document per line (JSON Lines)
+  PackOptions packs;   // whose declared fields a case may carry
 };
 
 std::string_view severity_name(const Problem& p) {
@@ -71,11 +75,12 @@ bool read_line(std::istream& in, std::string& line, size_t max) {
 }
 
 // Validates one file; returns the number of invalid documents in it.
-size_t validate_file(const ValidateOptions& options, const std::string& file) {
+size_t validate_file(const ValidateOptions& options, const FieldDeclarations& declared,
+                     const std::string& file) {
   const size_t max = ReadLimits{}.max_document_bytes;
   if (!options.lines) {
     const std::optional<std::string> text = read_input(file, max);
-    const CaseReadResult result = text ? read_case(*text) : unreadable(file);
+    const CaseReadResult result = text ? read_case(*text, declared) : unreadable(file);
     report(options, file, 0, result);
     return result.ok() ? 0 : 1;
   }
@@ -94,7 +99,7 @@ size_t validate_file(const ValidateOptions& options, const std::string& file) {
     // Blank lines are skipped; a line cut at the limit is never blank, whatever its first bytes.
     if (text.size() <= max && text.find_first_not_of(" \t\r") == std::string::npos) continue;
     ++documents;
-    const CaseReadResult result = read_case(text);
+    const CaseReadResult result = read_case(text, declared);
     if (!result.ok() || !result.problems.empty()) report(options, file, number, result);
     if (!result.ok()) ++invalid;
   }
@@ -126,9 +131,18 @@ void add_case_commands(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"text", "json"}));
   validate->add_flag("--lines", options->lines,
                      "Each line of a file is a separate case document (JSON Lines)");
+  add_pack_options(*validate, options->packs);
   validate->callback([options, exit_code] {
+    const absl::StatusOr<Engine> engine = engine_from(options->packs);
+    if (!engine.ok()) {
+      std::cerr << "error: " << engine.status().message() << "\n";
+      *exit_code = kPackUnreadable;
+      return;
+    }
     size_t invalid = 0;
-    for (const std::string& file : options->files) invalid += validate_file(*options, file);
+    for (const std::string& file : options->files) {
+      invalid += validate_file(*options, engine->declared_fields(), file);
+    }
     *exit_code = invalid == 0 ? 0 : 1;
   });
 

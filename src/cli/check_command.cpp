@@ -11,6 +11,7 @@
 #include "compact/model/case_json.hpp"
 #include "compact/util/absl_string_view.hpp"
 #include "input.hpp"
+#include "pack_options.hpp"
 
 namespace compact::cli {
 namespace {
@@ -23,10 +24,9 @@ constexpr int kUnreadable = 3;  // the case or a pack could not be read (2 is a 
 struct CheckOptions {
   std::string file;
   std::string as_of;  // "" for today
-  std::vector<std::string> packs;
+  PackOptions packs;
   std::string format = "table";
   bool strict = false;
-  bool no_default_pack = false;
 };
 
 std::string date_or_dash(const std::optional<Date>& d) { return d ? format_date(*d) : "-"; }
@@ -107,31 +107,15 @@ int run_check(const CheckOptions& options) {
     std::cerr << options.file << ": error: cannot read " << options.file << "\n";
     return kUnreadable;
   }
-  const CaseReadResult read = read_case(*text);
-  if (!read.ok()) {
-    for (const Problem& p : read.problems) print_problem(std::cerr, options.file, 0, p);
-    return kUnreadable;
-  }
-  std::vector<rules::Pack> packs;
-  if (!options.no_default_pack) {
-    absl::StatusOr<rules::Pack> pack = Engine::default_pack();
-    if (!pack.ok()) {
-      std::cerr << "error: the built-in pack: " << pack.status().message() << "\n";
-      return kUnreadable;
-    }
-    packs.push_back(*std::move(pack));
-  }
-  for (const std::string& file : options.packs) {
-    absl::StatusOr<rules::Pack> pack = rules::load_pack_file(file);
-    if (!pack.ok()) {
-      std::cerr << "error: " << pack.status().message() << "\n";
-      return kUnreadable;
-    }
-    packs.push_back(*std::move(pack));
-  }
-  absl::StatusOr<Engine> engine = Engine::create(std::move(packs), {options.strict});
+  absl::StatusOr<Engine> engine = engine_from(options.packs, {options.strict});
   if (!engine.ok()) {
     std::cerr << "error: " << engine.status().message() << "\n";
+    return kUnreadable;
+  }
+  // The packs' declared fields are part of what a case may hold.
+  const CaseReadResult read = read_case(*text, engine->declared_fields());
+  if (!read.ok()) {
+    for (const Problem& p : read.problems) print_problem(std::cerr, options.file, 0, p);
     return kUnreadable;
   }
   const Report report = engine->evaluate(read.value, as_of);
@@ -156,9 +140,7 @@ void add_check_command(CLI::App& app, int* exit_code) {
       ->required();
   check->add_option("--as-of", options->as_of,
                     "The date to judge as of (YYYY-MM-DD; default today)");
-  check->add_option("--pack", options->packs, "A rule pack (TOML) to apply as well; repeatable");
-  check->add_flag("--no-default-pack", options->no_default_pack,
-                  "Apply only the --pack files, not the built-in Stockton 2014 pack");
+  add_pack_options(*check, options->packs);
   check->add_flag("--strict", options->strict,
                   "Findings about obligations that arose outside a pack's in-force window are "
                   "not_applicable");

@@ -264,7 +264,14 @@ absl::StatusOr<Engine> Engine::create(std::vector<Pack> packs, EngineOptions opt
       }
     }
   }
-  return Engine(std::move(packs), options);
+  FieldDeclarations declared;
+  for (const Pack& pack : packs) {
+    if (absl::Status s = declared.declare_all(pack.fields); !s.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          pack.source_name, ": [fields] conflicts with an earlier pack's: ", s.message()));
+    }
+  }
+  return Engine(std::move(packs), options, std::move(declared));
 }
 
 absl::StatusOr<Pack> Engine::default_pack() {

@@ -49,7 +49,10 @@ bool CaseReadResult::ok() const {
                       [](const Problem& p) { return p.severity == Problem::Severity::kError; });
 }
 
-CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
+namespace {
+
+CaseReadResult read_with(std::string_view text, const FieldDeclarations* declared,
+                         const ReadLimits& limits) {
   CaseReadResult result;
   if (text.size() > limits.max_document_bytes) {
     result.problems.push_back({Problem::Severity::kError, "limit", "", 0, 0,
@@ -63,7 +66,7 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
     text.remove_prefix(kByteOrderMark.size());
   ProblemLog log(limits.max_problems, result.problems);
-  const EventReadResult read = read_case_events(text, limits, result.value, log);
+  const EventReadResult read = read_case_events(text, limits, declared, result.value, log);
   if (const boost::system::error_code& ec = read.error) {
     // Whatever was read before the error is void: the one problem is the error itself.
     result.value = {};
@@ -99,8 +102,7 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   return result;
 }
 
-absl::StatusOr<Case> parse_case(std::string_view json_text, const ReadLimits& limits) {
-  CaseReadResult result = read_case(json_text, limits);
+absl::StatusOr<Case> first_error(CaseReadResult result) {
   if (result.ok()) return std::move(result.value);
   const auto first =
       std::find_if(result.problems.begin(), result.problems.end(),
@@ -120,6 +122,26 @@ absl::StatusOr<Case> parse_case(std::string_view json_text, const ReadLimits& li
   return absl::InvalidArgumentError(message);
 }
 
+}  // namespace
+
+CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
+  return read_with(text, nullptr, limits);
+}
+
+CaseReadResult read_case(std::string_view text, const FieldDeclarations& declared,
+                         const ReadLimits& limits) {
+  return read_with(text, &declared, limits);
+}
+
+absl::StatusOr<Case> parse_case(std::string_view text, const ReadLimits& limits) {
+  return first_error(read_with(text, nullptr, limits));
+}
+
+absl::StatusOr<Case> parse_case(std::string_view text, const FieldDeclarations& declared,
+                                const ReadLimits& limits) {
+  return first_error(read_with(text, &declared, limits));
+}
+
 namespace {
 
 json::value to_json(Date d) { return json::value(format_date(d)); }
@@ -133,6 +155,18 @@ template <typename E>
 requires std::is_enum_v<E> json::value to_json(E e) {
   const std::string_view name = enum_name(e);
   return json::value(json::string_view(name.data(), name.size()));
+}
+json::value to_json(const ExtraValue& value) {
+  switch (value.kind) {
+    case FieldKind::kDate:
+      return to_json(value.day);
+    case FieldKind::kBool:
+      return to_json(value.number != 0);
+    case FieldKind::kText:
+      return to_json(value.text);
+    default:  // integer, money
+      return to_json(value.number);
+  }
 }
 template <Entity E>
 json::value to_json(const E& entity);
@@ -174,6 +208,9 @@ json::value to_json(const E& entity) {
       object.emplace(json::string_view(field.name.data(), field.name.size()),
                      to_json(stored(member)));
   });
+  for (const ExtraValue& value : entity.extra) {
+    if (value.recorded) object.emplace(value.name, to_json(value));
+  }
   return object;
 }
 

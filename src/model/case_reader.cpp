@@ -1,7 +1,9 @@
 #include "case_reader.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <span>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -65,6 +67,7 @@ struct EntityOps {
   void (*read)(EventHandler& handler, void* entity, size_t field, const Value& value);
   void* (*append)(void* list);  // adds an element to a std::vector of the entity, returning it
   void (*clear)(void* list);
+  ExtraFields& (*extra)(void* entity);
 };
 
 template <Entity E>
@@ -91,8 +94,20 @@ class EventHandler {
   static constexpr size_t max_key_size = json::string::max_size();
   static constexpr size_t max_string_size = json::string::max_size();
 
-  EventHandler(const ReadLimits& limits, Case& root, ProblemLog& log)
-      : limits_(limits), root_(root), log_(log) {}
+  EventHandler(const ReadLimits& limits, const FieldDeclarations* declared, Case& root,
+               ProblemLog& log)
+      : limits_(limits), declared_(declared), root_(root), log_(log) {
+    if (!declared_) return;
+    for (const DeclaredField& field : declared_->all()) {
+      auto blank = std::find_if(blanks_.begin(), blanks_.end(),
+                                [&](const auto& b) { return b.first == field.entity; });
+      if (blank == blanks_.end()) blank = blanks_.insert(blanks_.end(), {field.entity, {}});
+      ExtraValue value;
+      value.name = field.name;
+      value.kind = field.kind;
+      blank->second.push_back(std::move(value));
+    }
+  }
 
   bool repeated_keys() const { return repeated_keys_; }
 
@@ -182,8 +197,7 @@ class EventHandler {
     if constexpr (Entity<Held>) {
       if (value.kind != Value::Kind::kObject) return refuse(value, "an object");
       member = Held{};
-      Held& entity = member_value(member);
-      return push(Frame(Frame::Kind::kEntity, ops_of<Held>(), &entity));
+      return open_entity(ops_of<Held>(), &member_value(member));
     } else if constexpr (IsList<Held>::value) {
       using Element = typename Held::value_type;
       if (value.kind != Value::Kind::kArray) {
@@ -200,6 +214,8 @@ class EventHandler {
 
  private:
   static constexpr size_t kUnknownField = FieldIndex::kNotFound;
+  // A frame's `field` from here up is a declared field: kDeclared + its place among the entity's.
+  static constexpr size_t kDeclared = size_t{1} << 32;
 
   struct Frame {
     enum class Kind : uint8_t { kEntity, kList, kSkip };
@@ -232,11 +248,19 @@ class EventHandler {
 
   void push(Frame frame) { frames_.push_back(frame); }
 
+  // Every entity read with declarations for its kind holds one value for each, recorded or not, so
+  // that a field written as null and one left out read the same.
+  void open_entity(const EntityOps* ops, void* entity) {
+    push(Frame(Frame::Kind::kEntity, ops, entity));
+    for (const auto& [info, blank] : blanks_) {
+      if (info == ops->info) ops->extra(entity) = blank;
+    }
+  }
+
   // A value begins: an object or array opening, or a whole scalar.
   void begin(const Value& value) {
     if (frames_.empty()) {
-      if (value.kind == Value::Kind::kObject)
-        return push(Frame(Frame::Kind::kEntity, ops_of<Case>(), &root_));
+      if (value.kind == Value::Kind::kObject) return open_entity(ops_of<Case>(), &root_);
       return refuse(value, "an object");
     }
     Frame& top = frames_.back();
@@ -248,6 +272,9 @@ class EventHandler {
         return element(top, value);
       case Frame::Kind::kEntity:
         if (top.field == kUnknownField) return finish_value(value);
+        if (top.field >= kDeclared) {
+          return read_declared(top.ops->extra(top.target)[top.field - kDeclared], value);
+        }
         return top.ops->read(*this, top.target, top.field, value);
     }
   }
@@ -261,8 +288,7 @@ class EventHandler {
     if (list.overflow) return finish_value(value);
     // Every element takes its place, even a wrong one, so that indexes in the model are the JSON's.
     void* entity = list.ops->append(list.target);
-    if (value.kind == Value::Kind::kObject)
-      return push(Frame(Frame::Kind::kEntity, list.ops, entity));
+    if (value.kind == Value::Kind::kObject) return open_entity(list.ops, entity);
     refuse(value, "an object");
   }
 
@@ -320,12 +346,22 @@ class EventHandler {
       path_.push_back({fields[found].name, -1});
       return;
     }
-    if (++top.count > 1) repeated_keys_ = true;  // two unknown keys might be one key twice
+    if (++top.count > 1) repeated_keys_ = true;  // two of these keys might be one key twice
+    if (declared_) {
+      if (const auto declared = declared_->find(*top.ops->info, name)) {
+        top.field = kDeclared + declared->position;
+        path_.push_back({declared->field->name, -1});
+        return;
+      }
+    }
     // The key's text lives only until the parser moves on; a problem's path outlives it.
     path_.push_back({log_.keep(name), -1});
     if (log_.full()) return;
     std::vector<std::string_view> names;
     for (const FieldInfo& f : fields) names.push_back(f.name);
+    if (declared_) {
+      for (const DeclaredField* f : declared_->of(*top.ops->info)) names.push_back(f->name);
+    }
     std::string message = absl::StrCat("unknown field \"", printable(name), "\" in ",
                                        with_article(top.ops->info->name));
     if (std::optional<std::string> suggestion = closest_match(name, names)) {
@@ -374,6 +410,37 @@ class EventHandler {
       return std::nullopt;
     }
     return value.text;
+  }
+
+  // A declared field's value, checked as a core field of its kind would be.
+  void read_declared(ExtraValue& out, const Value& value) {
+    out.recorded = false;
+    if (value.kind != Value::Kind::kNull) {
+      switch (out.kind) {
+        case FieldKind::kDate:
+          out.recorded = convert(value, out.day);
+          break;
+        case FieldKind::kBool: {
+          bool b = false;
+          out.recorded = convert(value, b);
+          out.number = b ? 1 : 0;
+          break;
+        }
+        case FieldKind::kMoney: {
+          Money money;
+          out.recorded = convert(value, money);
+          out.number = money.pence;
+          break;
+        }
+        case FieldKind::kText:
+          out.recorded = convert(value, out.text);
+          break;
+        default:  // kInteger: declarable_kind() admits no other
+          out.recorded = convert(value, out.number);
+          break;
+      }
+    }
+    finish_value(value);
   }
 
   bool convert(const Value& value, Date& out) {
@@ -471,6 +538,9 @@ class EventHandler {
   }
 
   const ReadLimits& limits_;
+  const FieldDeclarations* declared_;
+  // For each entity that has declared fields, its `extra` before anything is read.
+  std::vector<std::pair<const EntityInfo*, ExtraFields>> blanks_;
   Case& root_;
   ProblemLog& log_;
   absl::InlinedVector<Frame, 12> frames_;
@@ -500,6 +570,11 @@ void clear(void* list) {
 }
 
 template <Entity E>
+ExtraFields& extra_of(void* entity) {
+  return static_cast<E*>(entity)->extra;
+}
+
+template <Entity E>
 constexpr uint64_t required_fields() {
   static_assert(std::size(E::kFields) <= 64, "a frame keeps one bit per field");
   uint64_t mask = 0;
@@ -519,17 +594,18 @@ const EntityOps* ops_of() {
                                   required_fields<E>(),
                                   &read_field<E>,
                                   &append_to<E>,
-                                  &clear<E>};
+                                  &clear<E>,
+                                  &extra_of<E>};
   return &kOps;
 }
 
 }  // namespace
 
-EventReadResult read_case_events(std::string_view text, const ReadLimits& limits, Case& out,
-                                 ProblemLog& log) {
+EventReadResult read_case_events(std::string_view text, const ReadLimits& limits,
+                                 const FieldDeclarations* declared, Case& out, ProblemLog& log) {
   json::parse_options options;
   options.max_depth = limits.max_depth;
-  json::basic_parser<EventHandler> parser(options, limits, out, log);
+  json::basic_parser<EventHandler> parser(options, limits, declared, out, log);
   EventReadResult result;
   result.consumed = parser.write_some(false, text.data(), text.size(), result.error);
   // The parser stops after the first complete value; anything but white space after it is an error.

@@ -9,6 +9,7 @@
 #include "boost/system/error_code.hpp"
 #include "compact/model/case.hpp"
 #include "compact/model/case_json.hpp"
+#include "compact/model/declared_fields.hpp"
 #include "problem_log.hpp"
 
 namespace compact {
@@ -19,9 +20,10 @@ struct EventReadResult {
   bool repeated_keys = false;       // some object may hold a key twice: json_source must look
 };
 
-// Fills `out` and reports every problem of type and shape to `log`. References and ids are checked
-// afterwards, on the model (identity_checks.hpp).
-EventReadResult read_case_events(std::string_view text, const ReadLimits& limits, Case& out,
-                                 ProblemLog& log);
+// Fills `out` and reports every problem of type and shape to `log`, accepting the keys `declared`
+// declares (when given). References and ids are checked afterwards, on the model
+// (identity_checks.hpp).
+EventReadResult read_case_events(std::string_view text, const ReadLimits& limits,
+                                 const FieldDeclarations* declared, Case& out, ProblemLog& log);
 
 }  // namespace compact

@@ -43,7 +43,8 @@ std::string case_field_reference() {
       "Generated from the schema by `compact schema`; do not edit by hand. Every date is an ISO "
       "`YYYY-MM-DD` string in 1900-01-01..2199-12-31. An optional field that is absent or `null` "
       "is "
-      "\"not recorded\". Unknown fields are errors.\n";
+      "\"not recorded\". Unknown fields are errors, except those a rule pack declares "
+      "([packs.md](packs.md#fields)).\n";
   for (const EntityInfo* entity : entities) {
     absl::StrAppend(&out, "\n## ", to_absl(entity->name), "\n\n", to_absl(entity->description),
                     ".\n\n| field | type | required | description |\n|---|---|---|---|\n");

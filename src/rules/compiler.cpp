@@ -202,9 +202,27 @@ class Compiler {
     }
     const EntityInfo& entity = *owner_type.entity;
     const FieldInfo* field = entity.field(s.text);
+    const FieldDeclarations* declarations = scope_.declared_fields();
+    if (!field && declarations) {
+      if (const auto declared = declarations->find(entity, s.text)) {
+        const DeclaredField& d = *declared->field;
+        PlanNode node{Op::kDeclared, type_of(FieldInfo{d.name, d.kind, Presence::kOptional, "",
+                                                       nullptr, nullptr})};
+        node.a = *owner;
+        node.index = static_cast<uint32_t>(declared->position);
+        node.field_kind = d.kind;
+        // The name lives in the plan, which outlives every evaluation.
+        node.constant.text = plan_.texts.emplace_back(d.name);
+        node.path = path_index(source(s));
+        return add(std::move(node));
+      }
+    }
     if (!field) {
       std::vector<std::string_view> names;
       for (const FieldInfo& f : entity.fields) names.push_back(f.name);
+      if (declarations) {
+        for (const DeclaredField* f : declarations->of(entity)) names.push_back(f->name);
+      }
       std::string message =
           absl::StrCat(describe(owner_type), " has no field \"", printable(s.text), "\"");
       message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));

@@ -150,6 +150,7 @@ class Evaluator {
       case Op::kParameter:
         return environment_.parameters[n.index];
       case Op::kField:
+      case Op::kDeclared:
         return field(n);
       case Op::kRecorded:
         // Whether it is recorded is itself known: the field is not noted as missing.
@@ -205,7 +206,10 @@ class Evaluator {
       note(n.path);
       return unknown(State::kUnrecorded);
     }
-    const FieldValue value = owner.entity.access->fields[n.index](owner.entity.object);
+    const FieldValue value = n.op == Op::kField
+                                 ? owner.entity.access->fields[n.index](owner.entity.object)
+                                 : owner.entity.access->declared(owner.entity.object, n.index,
+                                                                 n.constant.text, n.field_kind);
     if (!value.recorded) {
       note(n.path);
       return unknown(State::kUnrecorded);

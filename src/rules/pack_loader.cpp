@@ -16,6 +16,7 @@
 #include "compact/model/case.hpp"
 #include "compact/rules/pack.hpp"
 #include "compact/util/absl_string_view.hpp"
+#include "compact/util/article.hpp"
 #include "compact/util/did_you_mean.hpp"
 #include "compact/util/printable.hpp"
 #include "compact/util/text_position.hpp"
@@ -65,7 +66,9 @@ constexpr std::string_view kPackKeys[] = {"id",       "title",    "edition",
 constexpr std::string_view kRuleKeys[] = {
     "id",     "section", "quote",  "party", "strength",     "for",       "when",   "unless",
     "arises", "due",     "actual", "met",   "explained_by", "due_means", "message"};
-constexpr std::string_view kTopKeys[] = {"pack", "params", "rule"};
+constexpr std::string_view kTopKeys[] = {"pack", "params", "fields", "rule"};
+constexpr std::string_view kDeclaredFieldKeys[] = {"type", "description"};
+constexpr std::string_view kDeclarableKinds[] = {"date", "bool", "integer", "money", "text"};
 constexpr std::string_view kParties[] = {"public", "vcse"};
 constexpr std::string_view kStrengths[] = {"must", "undertake", "aim", "where_possible"};
 constexpr std::string_view kDueMeans[] = {"last_day", "first_day"};
@@ -106,6 +109,7 @@ class PackLoader {
     if (absl::Status s = known_keys(top, kTopKeys, "a pack"); !s.ok()) return s;
     if (absl::Status s = read_header(top); !s.ok()) return s;
     if (absl::Status s = read_parameters(top); !s.ok()) return s;
+    if (absl::Status s = read_fields(top); !s.ok()) return s;
     if (absl::Status s = read_rules(top); !s.ok()) return s;
     return std::move(pack_);
   }
@@ -333,6 +337,59 @@ class PackLoader {
     return absl::OkStatus();
   }
 
+  // [fields.payment] approved_on = "date", or { type = "date", description = "..." }: fields case
+  // documents may carry beyond the core schema (declared_fields.hpp).
+  absl::Status read_fields(const toml::table& top) {
+    const toml::node* fields = top.get("fields");
+    if (!fields) return absl::OkStatus();
+    const toml::table* entities = fields->as_table();
+    if (!entities) return error_at(*fields, "fields are declared per entity: [fields.payment]");
+    for (const auto& [entity, node] : *entities) {
+      if (absl::StatusOr<const EntityInfo*> known = entity_named(entity.str()); !known.ok()) {
+        return error_at(entity, error_reason(known.status()));
+      }
+      const toml::table* declared = node.as_table();
+      if (!declared) {
+        return error_at(node, absl::StrCat("the fields of ", with_article(entity.str()),
+                                           " are a table: [fields.", printable(entity.str()), "]"));
+      }
+      for (const auto& [name, spec] : *declared) {
+        std::string kind_name;
+        std::string description;
+        const toml::node* kind_node = &spec;
+        if (const toml::table* full = spec.as_table()) {
+          if (absl::Status s = known_keys(*full, kDeclaredFieldKeys, "a declared field"); !s.ok())
+            return s;
+          absl::StatusOr<size_t> kind =
+              choice_at(*full, "type", kDeclarableKinds, std::nullopt, "a declared field");
+          if (!kind.ok()) return kind.status();
+          kind_name = kDeclarableKinds[*kind];
+          absl::StatusOr<std::string> text = string_at(*full, "description", false, "");
+          if (!text.ok()) return text.status();
+          description = *std::move(text);
+        } else if (const auto* kind = spec.as_string()) {
+          kind_name = kind->get();
+        } else {
+          kind_node = nullptr;
+        }
+        const std::optional<FieldKind> kind = declarable_kind(kind_name);
+        if (!kind) {
+          std::string message = absl::StrCat(
+              "a declared field is \"date\", \"bool\", \"integer\", \"money\" or \"text\", "
+              "or { type = \"date\", description = \"...\" }");
+          if (kind_node) {
+            if (std::optional<std::string> suggestion = closest_match(kind_name, kDeclarableKinds))
+              absl::StrAppend(&message, " (did you mean \"", *suggestion, "\"?)");
+          }
+          return error_at(spec, message);
+        }
+        absl::Status s = pack_.fields.declare(entity.str(), name.str(), *kind, description);
+        if (!s.ok()) return error_at(name, error_reason(s));
+      }
+    }
+    return absl::OkStatus();
+  }
+
   absl::Status add_value(Parameter& parameter, const toml::node& node, std::optional<Date> from) {
     absl::StatusOr<std::pair<Type, Value>> value = parameter_value(node);
     if (!value.ok()) return value.status();
@@ -539,6 +596,7 @@ class PackLoader {
 
   Scope scope_for(const std::vector<const EntityInfo*>& covered, bool parameters, bool due) const {
     Scope scope;
+    scope.declare_fields(pack_.fields);
     scope.bind("case", access_of<Case>());
     for (const EntityInfo* entity : covered)
       scope.bind(std::string(entity->name), access_for(*entity));

@@ -16,16 +16,17 @@ namespace compact::rules {
 inline constexpr size_t kMaxSlots = 16;
 
 enum class Op : uint8_t {
-  kConstant,        // `constant`
-  kSlot,            // the entity in slot `index`
-  kParameter,       // parameter `index`
-  kField,           // field `index` of the entity `a`; field_paths[path] names it
-  kRecorded,        // `a` (a field) is recorded
-  kNot,             // not a
-  kAnd,             // a and b (Kleene: false wins over unknown)
-  kOr,              // a or b (Kleene: true wins over unknown)
-  kCompare,         // a `compare` b
-  kAddPeriod,       // date a + period b
+  kConstant,   // `constant`
+  kSlot,       // the entity in slot `index`
+  kParameter,  // parameter `index`
+  kField,      // field `index` of the entity `a`; field_paths[path] names it
+  kDeclared,   // declared field `constant.text` of kind `field_kind`, at `index` in `a`'s extra
+  kRecorded,   // `a` (a field) is recorded
+  kNot,        // not a
+  kAnd,        // a and b (Kleene: false wins over unknown)
+  kOr,         // a or b (Kleene: true wins over unknown)
+  kCompare,    // a `compare` b
+  kAddPeriod,  // date a + period b
   kSubtractPeriod,  // date a - period b
   kAddNumber,       // a + b, integers or money
   kSubtractNumber,  // a - b
@@ -51,7 +52,8 @@ struct PlanNode {
   int b = -1;
   uint32_t index = 0;
   uint16_t path = 0;
-  std::vector<int> args;  // kMin, kMax
+  FieldKind field_kind{};  // kDeclared
+  std::vector<int> args;   // kMin, kMax
   Value constant;
 };
 

@@ -101,3 +101,47 @@ def test_an_extra_pack_and_strict_mode(cli, tmp_path):
     strict = json.loads(cli("check", grant, "--as-of", "2026-04-30", "--strict", "--format", "json").stdout)
     assert strict["summary"]["not_applicable"] == len(strict["findings"]) - sum(
         1 for f in strict["findings"] if f["arises"] is None)
+
+
+def test_fields_a_pack_declares(cli, tmp_path, published_holidays):
+    pack = tmp_path / "local.toml"
+    pack.write_text('[pack]\nid = "local"\ntitle = "Local"\n'
+                    '[fields.payment]\napproved_on = { type = "date", description = "Approved for payment" }\n'
+                    '[[rule]]\nid = "payment.approved-promptly"\nsection = "Local 1"\n'
+                    'quote = "Approve invoices within 5 working days."\nparty = "public"\nstrength = "aim"\n'
+                    'for = "commission.payment"\ndue = "payment.received_on + 5 working days"\n'
+                    'actual = "payment.approved_on"\nmet = "actual <= due"\n')
+    case = json.loads((EXAMPLES / "grant-with-invoices.json").read_text())
+    payments = case["commissions"][0]["payments"]
+    for p in payments:
+        p["approved_on"] = p["received_on"]
+    payments[0]["approved_on"] = None
+    document = tmp_path / "case.json"
+    document.write_text(json.dumps(case))
+
+    # Without the pack the field is unknown; with it, a case may carry it. --pack may come first.
+    plain = cli("validate", str(document))
+    assert plain.returncode == 1 and 'unknown field "approved_on" in a payment' in plain.stdout
+    assert cli("validate", "--pack", str(pack), str(document)).returncode == 0
+    checked = cli("check", "--pack", str(pack), "--no-default-pack", str(document), "--as-of", "2026-04-30",
+                  "--format", "json")
+    assert checked.returncode in (0, 1), checked.stderr
+    findings = {f["entity"]: f for f in json.loads(checked.stdout)["findings"]}
+    assert len(findings) == len(payments)
+
+    def plus_working_days(day, n):  # a walk over GOV.UK's published holidays
+        while n > 0:
+            day += datetime.timedelta(days=1)
+            if day.weekday() < 5 and day not in published_holidays:
+                n -= 1
+        return day
+
+    for p in payments:
+        f = findings[f"commissions[{case['commissions'][0]['id']}].payments[{p['id']}]"]
+        due = plus_working_days(datetime.date.fromisoformat(p["received_on"]), 5)
+        assert f["due"] == due.isoformat()
+        if p["approved_on"] is None:
+            assert f["outcome"] == ("overdue" if due.isoformat() < "2026-04-30" else "pending")
+        else:
+            assert f["outcome"] == "compliant"
+            assert {"name": "payment.approved_on", "value": p["approved_on"]} in f["trace"]

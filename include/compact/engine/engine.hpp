@@ -32,7 +32,8 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // An engine with `packs`, applied together; every finding names its pack. Pack ids must differ.
+  // An engine with `packs`, applied together; every finding names its pack. Pack ids must differ,
+  // and a field two packs both declare must have the same kind in each.
   static absl::StatusOr<Engine> create(std::vector<rules::Pack> packs, EngineOptions options = {});
 
   // The pack built into the library: The Stockton Borough Compact 2014-2017 (packs/stockton-2014.toml).
@@ -52,13 +53,17 @@ class Engine {
 
   std::span<const rules::Pack> packs() const { return packs_; }
   const EngineOptions& options() const { return options_; }
+  // Every pack's [fields], together: read cases with these (read_case(text, declared_fields())) so
+  // that they may carry what the packs declared.
+  const FieldDeclarations& declared_fields() const { return declared_fields_; }
 
  private:
-  Engine(std::vector<rules::Pack> packs, EngineOptions options)
-      : packs_(std::move(packs)), options_(options) {}
+  Engine(std::vector<rules::Pack> packs, EngineOptions options, FieldDeclarations declared)
+      : packs_(std::move(packs)), options_(options), declared_fields_(std::move(declared)) {}
 
   std::vector<rules::Pack> packs_;
   EngineOptions options_;
+  FieldDeclarations declared_fields_;
 };
 
 }  // namespace compact

@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "compact/model/case.hpp"
+#include "compact/model/declared_fields.hpp"
 
 namespace compact {
 
@@ -54,11 +55,18 @@ struct CaseReadResult {
 };
 
 CaseReadResult read_case(std::string_view json, const ReadLimits& limits = {});
+// The same, accepting the fields `declared` declares (a rule pack's, declared_fields.hpp): each entity
+// they extend gets one ExtraValue per declared field in `extra`, and each value is checked as a core
+// field of its kind would be.
+CaseReadResult read_case(std::string_view json, const FieldDeclarations& declared,
+                         const ReadLimits& limits = {});
 
 // The first error as an InvalidArgument Status ("... and 3 more problems"), or the case.
 absl::StatusOr<Case> parse_case(std::string_view json, const ReadLimits& limits = {});
+absl::StatusOr<Case> parse_case(std::string_view json, const FieldDeclarations& declared,
+                                const ReadLimits& limits = {});
 
-// The canonical JSON text of `c`, on one line.
+// The canonical JSON text of `c`, on one line, with recorded declared fields after the core ones.
 std::string write_case(const Case& c);
 
 }  // namespace compact

@@ -42,7 +42,16 @@ struct EntityAccess {
   // For a std::vector of this entity: its size, and a pointer to its element i.
   size_t (*list_size)(const void* list);
   const void* (*list_element)(const void* list, size_t i);
+  // The declared field `name` of kind `kind` (declared_fields.hpp), expected at `position` in the
+  // entity's `extra`: found there at once when the case was read with the declarations the position
+  // came from, and by its name otherwise. Not recorded when absent, or held with another kind.
+  FieldValue (*declared)(const void* entity, size_t position, std::string_view name,
+                         FieldKind kind);
 };
+
+// What EntityAccess::declared reads, given the entity's `extra`.
+FieldValue read_declared(const ExtraFields& extra, size_t position, std::string_view name,
+                         FieldKind kind);
 
 template <Entity E>
 const EntityAccess& access_of();
@@ -99,6 +108,11 @@ constexpr std::array<FieldReader, sizeof...(I)> readers(std::index_sequence<I...
 }
 
 template <Entity E>
+FieldValue declared(const void* entity, size_t position, std::string_view name, FieldKind kind) {
+  return read_declared(static_cast<const E*>(entity)->extra, position, name, kind);
+}
+
+template <Entity E>
 size_t list_size(const void* list) {
   return static_cast<const std::vector<E>*>(list)->size();
 }
@@ -114,7 +128,8 @@ const EntityAccess& access_of() {
   static constexpr auto kReaders =
       field_access_internal::readers<E>(std::make_index_sequence<std::size(E::kFields)>());
   static constexpr EntityAccess kAccess{&E::kInfo, kReaders, &field_access_internal::list_size<E>,
-                                        &field_access_internal::list_element<E>};
+                                        &field_access_internal::list_element<E>,
+                                        &field_access_internal::declared<E>};
   return kAccess;
 }
 

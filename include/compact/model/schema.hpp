@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "compact/calendar/date.hpp"
+#include "compact/model/extra_fields.hpp"
 
 namespace compact {
 
@@ -179,12 +180,13 @@ std::optional<E> enum_value(std::string_view name) {
 // COMPACT_ENTITY(Payment, "payment", "description", FIELDS) with FIELDS(X) = X(name, Type, presence,
 // "description") ... defines struct Payment: one member per field, kFields and kInfo (the schema), and
 // visit_fields(self, visitor), which calls visitor(const FieldInfo&, member) for each field in order, and
-// member_pointer<I>(), the pointer to member of field I (field_access.hpp builds on it).
-// Use inside namespace compact.
+// member_pointer<I>(), the pointer to member of field I (field_access.hpp builds on it). Its `extra`
+// member holds the fields a pack declares (declared_fields.hpp). Use inside namespace compact.
 #define COMPACT_ENTITY(Type, json_name, entity_description, FIELDS)                              \
   struct Type {                                                                                  \
     using EntityType = Type;                                                                     \
     FIELDS(COMPACT_FIELD_MEMBER_)                                                                \
+    ExtraFields extra;                                                                           \
     static constexpr FieldInfo kFields[] = {FIELDS(COMPACT_FIELD_INFO_)};                        \
     static constexpr EntityInfo kInfo{json_name, entity_description, kFields};                   \
     template <typename Self, typename Visitor>                                                   \

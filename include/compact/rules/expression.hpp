@@ -25,6 +25,7 @@
 #include "absl/status/statusor.h"
 #include "compact/calendar/calendar.hpp"
 #include "compact/calendar/period.hpp"
+#include "compact/model/declared_fields.hpp"
 #include "compact/model/field_access.hpp"
 
 namespace compact::rules {
@@ -91,6 +92,9 @@ class Scope {
   void bind(std::string name, const EntityAccess& access);
   // Declares a parameter; Environment::parameters gives its value, in order of declaration.
   void declare(std::string name, Type type);
+  // Lets expressions read the fields `fields` declares (a pack's [fields]) as if they were in the
+  // schema. `fields` need only outlive the calls of compile() with this scope.
+  void declare_fields(const FieldDeclarations& fields) { declared_fields_ = &fields; }
 
   struct Binding {
     std::string name;
@@ -102,10 +106,12 @@ class Scope {
   };
   std::span<const Binding> bindings() const { return bindings_; }
   std::span<const Parameter> parameters() const { return parameters_; }
+  const FieldDeclarations* declared_fields() const { return declared_fields_; }
 
  private:
   std::vector<Binding> bindings_;
   std::vector<Parameter> parameters_;
+  const FieldDeclarations* declared_fields_ = nullptr;
 };
 
 // What one evaluation reads: the entity in each bound slot, the parameters' values, and the calendar

@@ -102,6 +102,7 @@ struct Pack {
   std::string calendar_name;
   Calendar calendar = Calendar::england_and_wales();
   std::vector<Parameter> parameters;
+  FieldDeclarations fields;  // [fields]: what case documents may add to the schema
   std::vector<Rule> rules;
   std::deque<std::string> parameter_texts;  // what text parameters' values view (stable addresses)
 

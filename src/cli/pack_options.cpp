@@ -1,0 +1,32 @@
+#include "pack_options.hpp"
+
+#include "absl/strings/str_cat.h"
+
+namespace compact::cli {
+
+void add_pack_options(CLI::App& command, PackOptions& options) {
+  // One file per --pack, so that a file after it is not taken for another pack.
+  command.add_option("--pack", options.packs, "A rule pack (TOML) to apply as well; repeatable")
+      ->allow_extra_args(false);
+  command.add_flag("--no-default-pack", options.no_default_pack,
+                   "Apply only the --pack files, not the built-in Stockton 2014 pack");
+}
+
+absl::StatusOr<Engine> engine_from(const PackOptions& options, EngineOptions engine_options) {
+  std::vector<rules::Pack> packs;
+  if (!options.no_default_pack) {
+    absl::StatusOr<rules::Pack> pack = Engine::default_pack();
+    if (!pack.ok()) {
+      return absl::InternalError(absl::StrCat("the built-in pack: ", pack.status().message()));
+    }
+    packs.push_back(*std::move(pack));
+  }
+  for (const std::string& file : options.packs) {
+    absl::StatusOr<rules::Pack> pack = rules::load_pack_file(file);
+    if (!pack.ok()) return pack.status();
+    packs.push_back(*std::move(pack));
+  }
+  return Engine::create(std::move(packs), engine_options);
+}
+
+}  // namespace compact::cli

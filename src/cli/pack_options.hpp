@@ -1,0 +1,25 @@
+#pragma once
+// The options that choose rule packs (--pack, --no-default-pack), shared by the commands that read
+// cases the way the packs say: check evaluates with them, validate accepts the fields they declare.
+
+#include <string>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "absl/status/statusor.h"
+#include "compact/engine/engine.hpp"
+
+namespace compact::cli {
+
+struct PackOptions {
+  std::vector<std::string> packs;  // files
+  bool no_default_pack = false;
+};
+
+void add_pack_options(CLI::App& command, PackOptions& options);
+
+// The engine with the built-in pack (unless --no-default-pack) and each --pack file, or the error,
+// which names the file, line and column.
+absl::StatusOr<Engine> engine_from(const PackOptions& options, EngineOptions engine_options = {});
+
+}  // namespace compact::cli
