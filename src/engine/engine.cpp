@@ -12,6 +12,7 @@ using rules::Environment;
 using rules::Expression;
 using rules::Pack;
 using rules::Rule;
+using rules::RulePart;
 using rules::Unrecorded;
 using rules::Value;
 
@@ -58,7 +59,7 @@ class Decision {
       const Value arises = rule_.arises->evaluate(base, &unrecorded);
       // Which value of a dated parameter applies depends on this date: without it, no guess.
       if (!arises.known() && uses_dated_parameters()) {
-        return insufficient({{&*rule_.arises, &unrecorded}});
+        return insufficient({{RulePart::kArises, &unrecorded}});
       }
       if (arises.known()) {
         finding_.arises = arises.day;
@@ -66,14 +67,14 @@ class Decision {
                                     (pack_.in_force_to && arises.day > *pack_.in_force_to);
       }
     }
-    for (size_t i = 0; i < pack_.parameters.size(); ++i) {
-      parameters_[i] = pack_.parameters[i].in_force_on(finding_.parameters_on()).value;
+    // Undated parameters and as_of are set once per pack (Engine::evaluate); a dated one takes the
+    // value in force when this obligation arose.
+    for (const size_t i : rule_.parameters) {
+      const rules::Parameter& p = pack_.parameters[i];
+      if (p.values.size() > 1) parameters_[i] = p.in_force_on(finding_.parameters_on()).value;
     }
     // The scope's names after the pack's parameters: as_of, then (for met) due and actual.
-    const size_t as_of_slot = pack_.parameters.size();
-    const size_t due_slot = as_of_slot + 1;
-    parameters_[as_of_slot] = Value();
-    parameters_[as_of_slot].day = as_of_;
+    const size_t due_slot = pack_.parameters.size() + 1;
     const Environment env{entities_, parameters_.first(due_slot + 2), &pack_.calendar};
     if (strict_ && finding_.outside_in_force) {
       return not_applicable(Inapplicability::kOutsideInForce);
@@ -81,7 +82,7 @@ class Decision {
     if (rule_.when) {
       Unrecorded unrecorded;
       const Value when = rule_.when->evaluate(env, &unrecorded);
-      if (!when.known()) return insufficient({{&*rule_.when, &unrecorded}});
+      if (!when.known()) return insufficient({{RulePart::kWhen, &unrecorded}});
       if (!when.boolean) return not_applicable(Inapplicability::kWhen);
     }
     if (rule_.unless) {
@@ -108,7 +109,7 @@ class Decision {
       // The act is not recorded: whether that is a problem yet depends on the date.
       // With no deadline at all, an act not yet recorded is simply still to come.
       if (!rule_.due) return set(Outcome::kPending);
-      if (!due.known()) return insufficient({{&*rule_.due, &due_unrecorded}});
+      if (!due.known()) return insufficient({{RulePart::kDue, &due_unrecorded}});
       if (rule_.due_means == DueMeans::kFirstDay || as_of_ <= due.day)
         return set(Outcome::kPending);
       return set(Outcome::kOverdue);
@@ -118,9 +119,9 @@ class Decision {
     Unrecorded met_unrecorded;
     const Value met = rule_.met->evaluate(env, &met_unrecorded);
     if (!met.known()) {
-      return insufficient({{&*rule_.met, &met_unrecorded},
-                           {rule_.due ? &*rule_.due : nullptr, &due_unrecorded},
-                           {rule_.actual ? &*rule_.actual : nullptr, &actual_unrecorded}});
+      return insufficient({{RulePart::kMet, &met_unrecorded},
+                           {RulePart::kDue, &due_unrecorded},
+                           {RulePart::kActual, &actual_unrecorded}});
     }
     margins(due, actual);
     if (met.boolean) return set(Outcome::kCompliant);
@@ -134,7 +135,7 @@ class Decision {
   }
 
   struct Source {
-    const Expression* expression;
+    rules::RulePart part;
     const Unrecorded* unrecorded;
   };
 
@@ -147,11 +148,10 @@ class Decision {
 
   void insufficient(std::initializer_list<Source> sources) {
     for (const Source& source : sources) {
-      if (!source.expression) continue;
+      if (!rule_.expression(source.part)) continue;
       const size_t count = std::min(source.unrecorded->count, Unrecorded::kMax);
       for (size_t i = 0; i < count && finding_.missing_count < Finding::kMaxMissing; ++i) {
-        finding_.missing[finding_.missing_count++] = {source.expression,
-                                                      source.unrecorded->fields[i]};
+        finding_.missing[finding_.missing_count++] = {source.part, source.unrecorded->fields[i]};
       }
     }
     set(Outcome::kInsufficientData);
@@ -302,6 +302,11 @@ void Engine::evaluate(const Case& c, Date as_of, Report& report) const& {
     if (report.parameter_values.size() < pack.parameters.size() + 3) {
       report.parameter_values.resize(pack.parameters.size() + 3);
     }
+    for (size_t i = 0; i < pack.parameters.size(); ++i) {
+      report.parameter_values[i] = pack.parameters[i].values.front().value;
+    }
+    report.parameter_values[pack.parameters.size()] = Value();
+    report.parameter_values[pack.parameters.size()].day = as_of;
     for (const Rule& rule : pack.rules) {
       Walk(pack, rule, as_of, options_.strict_in_force, report).run(c);
     }

@@ -93,7 +93,7 @@ void Finding::append_entity_path(std::string& path) const {
 std::vector<std::string> Finding::missing_fields() const {
   std::vector<std::string> out;
   for (size_t i = 0; i < missing_count; ++i) {
-    const std::string& path = missing[i].expression->field_paths()[missing[i].field];
+    const std::string& path = rule->expression(missing[i].part)->field_paths()[missing[i].field];
     if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
   }
   return out;

@@ -139,14 +139,8 @@ class Evaluator {
     switch (n.op) {
       case Op::kConstant:
         return n.constant;
-      case Op::kSlot: {
-        // A scope's binding carries its access in the plan; an any()/all() element, the list's.
-        Value v;
-        v.entity.object = slots_[n.index];
-        v.entity.access =
-            n.constant.entity.access ? n.constant.entity.access : slot_access_[n.index];
-        return v;
-      }
+      case Op::kSlot:
+        return slot(n);
       case Op::kParameter:
         return environment_.parameters[n.index];
       case Op::kField:
@@ -200,7 +194,9 @@ class Evaluator {
   }
 
   Value field(const PlanNode& n) {
-    const Value owner = eval(n.a);
+    // Most fields belong to a bound entity (payment.paid_on): read its slot without a call of eval.
+    const PlanNode& owner_node = node(n.a);
+    const Value owner = owner_node.op == Op::kSlot ? slot(owner_node) : eval(n.a);
     if (!owner.known()) return owner;
     if (!owner.entity.object) {  // an entity left unbound by the caller: treated as not recorded
       note(n.path);
@@ -215,6 +211,14 @@ class Evaluator {
       return unknown(State::kUnrecorded);
     }
     return from_field(value, n.type.kind);
+  }
+
+  Value slot(const PlanNode& n) const {
+    // A scope's binding carries its access in the plan; an any()/all() element, the list's.
+    Value v;
+    v.entity.object = slots_[n.index];
+    v.entity.access = n.constant.entity.access ? n.constant.entity.access : slot_access_[n.index];
+    return v;
   }
 
   Value logical(const PlanNode& n) {

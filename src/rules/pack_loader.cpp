@@ -52,6 +52,31 @@ const Parameter::Dated& Parameter::in_force_on(Date date) const {
   return *chosen;
 }
 
+const Expression* Rule::expression(RulePart part) const {
+  const std::optional<Expression>* e = nullptr;
+  switch (part) {
+    case RulePart::kWhen:
+      e = &when;
+      break;
+    case RulePart::kUnless:
+      e = &unless;
+      break;
+    case RulePart::kArises:
+      e = &arises;
+      break;
+    case RulePart::kDue:
+      e = &due;
+      break;
+    case RulePart::kActual:
+      e = &actual;
+      break;
+    case RulePart::kMet:
+      e = &met;
+      break;
+  }
+  return e && *e ? &**e : nullptr;
+}
+
 const Rule* Pack::rule(std::string_view rule_id) const {
   for (const Rule& r : rules) {
     if (r.id == rule_id) return &r;

@@ -65,13 +65,14 @@ struct Finding {
   bool boundary_sensitive = false;
   bool outside_in_force = false;  // the obligation arose outside the pack's in-force window
 
-  // The unrecorded fields that left the outcome undecided (insufficient_data).
+  // The unrecorded fields that left the outcome undecided (insufficient_data). Four bytes each, so
+  // that a report of many findings stays small.
   struct Missing {
-    const rules::Expression* expression;
-    uint16_t field;  // index into expression->field_paths()
+    rules::RulePart part;  // the expression of the rule that read it
+    uint16_t field;        // index into that expression's field_paths()
   };
   std::array<Missing, kMaxMissing> missing;  // the first missing_count are set
-  size_t missing_count = 0;
+  uint8_t missing_count = 0;
 
   // The date dated parameters are chosen by: when the obligation arose, or else the as-of date.
   Date parameters_on() const { return arises.value_or(as_of); }

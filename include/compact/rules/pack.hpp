@@ -54,6 +54,9 @@ struct CoverStep {
   bool list;
 };
 
+// The expressions of a rule, for naming one.
+enum class RulePart : uint8_t { kWhen, kUnless, kArises, kDue, kActual, kMet };
+
 // Rules and packs hold compiled expressions, so they move but do not copy (the explicit deletions
 // keep std::vector's unconstrained copy from making them look copyable to absl::StatusOr).
 struct Rule {
@@ -83,6 +86,9 @@ struct Rule {
   DueMeans due_means = DueMeans::kLastDay;
   std::string message;  // optional template
   int line = 0;         // where the rule starts in the pack
+
+  // The expression `part`, or nullptr when the rule has none.
+  const Expression* expression(RulePart part) const;
 };
 
 struct Pack {
