@@ -1,6 +1,7 @@
 #include "compact/calendar/date.hpp"
 
 #include <array>
+#include <cstring>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -85,6 +86,12 @@ void append_date(std::string& out, Date d) {
     out += "not-a-date";
     return;
   }
+  char text[10];
+  write_date(text, d);
+  out.append(text, sizeof text);
+}
+
+void write_date(char* out, Date d) {
   const Date::ymd_type ymd = d.year_month_day();
   // Supported years have four digits, so the fixed layout YYYY-MM-DD always fits.
   const unsigned year = ymd.year;
@@ -100,7 +107,7 @@ void append_date(std::string& out, Date d) {
                          '-',
                          static_cast<char>('0' + day / 10),
                          static_cast<char>('0' + day % 10)};
-  out.append(text, sizeof text);
+  std::memcpy(out, text, sizeof text);
 }
 
 }  // namespace compact

@@ -26,6 +26,7 @@ struct CheckOptions {
   std::string as_of;  // "" for today
   PackOptions packs;
   std::string format = "table";
+  std::string detail = "full";
   bool strict = false;
 };
 
@@ -120,7 +121,9 @@ int run_check(const CheckOptions& options) {
   }
   const Report report = engine->evaluate(read.value, as_of);
   if (options.format == "json") {
-    std::cout << to_json(report) << "\n";
+    std::cout << to_json(report,
+                         options.detail == "lean" ? ReportDetail::kLean : ReportDetail::kFull)
+              << "\n";
   } else {
     print_table(report, options.strict);
   }
@@ -146,6 +149,11 @@ void add_check_command(CLI::App& app, int* exit_code) {
                   "not_applicable");
   check->add_option("--format", options->format, "table (default) or json (DESIGN.md's report)")
       ->check(CLI::IsMember({"table", "json"}));
+  check
+      ->add_option("--detail", options->detail,
+                   "With --format json: full (default) or lean (no trace or quotes in findings; "
+                   "each rule's words once, under \"rules\")")
+      ->check(CLI::IsMember({"full", "lean"}));
   check->callback([options, exit_code] { *exit_code = run_check(*options); });
 }
 

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstring>
+#include <memory>
 
 #include "absl/strings/str_cat.h"
 #include "compact/engine/report.hpp"
@@ -21,9 +24,41 @@ constexpr std::array<bool, 256> kEscaped = [] {
   return escaped;
 }();
 
+// The text of one report as it is written: raw memory, grown by doubling and kept by each thread from
+// one report to the next. Appending is a bounds check and a copy; std::string's appends, each out of
+// line, took most of the writing time, and its resize() would zero what is about to be written.
+class Buffer {
+ public:
+  void clear() { size_ = 0; }
+  std::string_view text() const { return {data_.get(), size_}; }
+
+  // `n` bytes at the end, to be written at once.
+  char* extend(size_t n) {
+    if (capacity_ - size_ < n) grow(n);
+    char* at = data_.get() + size_;
+    size_ += n;
+    return at;
+  }
+  void append(std::string_view s) { std::memcpy(extend(s.size()), s.data(), s.size()); }
+  void append(char c) { *extend(1) = c; }
+
+ private:
+  void grow(size_t n) {
+    const size_t capacity = std::max(2 * capacity_, size_ + n + 4096);
+    std::unique_ptr<char[]> data(new char[capacity]);
+    if (size_ > 0) std::memcpy(data.get(), data_.get(), size_);
+    data_ = std::move(data);
+    capacity_ = capacity;
+  }
+
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
+  explicit JsonWriter(Buffer& out) : out_(out) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -34,9 +69,11 @@ class JsonWriter {
   // need no escaping.
   void key(std::string_view name) {
     separate();
-    out_ += '"';
-    out_ += name;
-    out_ += "\":";
+    char* at = out_.extend(name.size() + 3);
+    at[0] = '"';
+    std::memcpy(at + 1, name.data(), name.size());
+    at[name.size() + 1] = '"';
+    at[name.size() + 2] = ':';
     after_key_ = true;
   }
 
@@ -46,22 +83,25 @@ class JsonWriter {
   }
   void number(int64_t n) {
     separate();
-    absl::StrAppend(&out_, n);
+    char digits[24];
+    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, n);
+    out_.append(std::string_view(digits, static_cast<size_t>(end - digits)));
   }
   void boolean(bool b) {
     separate();
-    out_ += b ? "true" : "false";
+    out_.append(b ? std::string_view("true") : std::string_view("false"));
   }
   void null() {
     separate();
-    out_ += "null";
+    out_.append("null");
   }
   void date(const std::optional<Date>& d) {
     if (!d) return null();
     separate();
-    out_ += '"';
-    append_date(out_, *d);
-    out_ += '"';
+    char* at = out_.extend(12);
+    at[0] = '"';
+    write_date(at + 1, *d);
+    at[11] = '"';
   }
   template <typename T>
   void number_or_null(const std::optional<T>& n) {
@@ -69,22 +109,24 @@ class JsonWriter {
     null();
   }
 
-  // A string member built by `write(std::string&)`, escaped on the way in.
+  // A string built by `write(std::string&)`, which appends it; the scratch string is kept by the
+  // thread, so that nothing is allocated once it is long enough.
   template <typename Write>
   void string_from(Write write) {
-    scratch_.clear();
-    write(scratch_);
-    string(scratch_);
+    thread_local std::string scratch;
+    scratch.clear();
+    write(scratch);
+    string(scratch);
   }
 
  private:
   void open(char c) {
     separate();
-    out_ += c;
+    out_.append(c);
     first_ = true;
   }
   void close(char c) {
-    out_ += c;
+    out_.append(c);
     first_ = false;
   }
   // A comma before every value but the first of its container, and none after a key.
@@ -93,50 +135,69 @@ class JsonWriter {
       after_key_ = false;
       return;
     }
-    if (!first_) out_ += ',';
+    if (!first_) out_.append(',');
     first_ = false;
   }
 
   // RFC 8259: the quote, the backslash and control characters are escaped; the text is UTF-8 already
   // (case documents and packs are checked when read).
   void quoted(std::string_view s) {
-    out_ += '"';
-    size_t plain = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
+    out_.append('"');
+    size_t plain = 0;  // s[plain, i) is still to be copied
+    size_t i = 0;
+    // Eight bytes at a time while none needs escaping: a report is mostly plain text.
+    while (i + 8 <= s.size() && !needs_escape(load(s.data() + i))) i += 8;
+    for (; i < s.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(s[i]);
       if (!kEscaped[c]) continue;
-      out_.append(s.data() + plain, i - plain);
+      out_.append(s.substr(plain, i - plain));
       plain = i + 1;
       switch (c) {
         case '"':
-          out_ += "\\\"";
+          out_.append("\\\"");
           break;
         case '\\':
-          out_ += "\\\\";
+          out_.append("\\\\");
           break;
         case '\n':
-          out_ += "\\n";
+          out_.append("\\n");
           break;
         case '\t':
-          out_ += "\\t";
+          out_.append("\\t");
           break;
         case '\r':
-          out_ += "\\r";
+          out_.append("\\r");
           break;
         default: {
           constexpr char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 0xF];
+          out_.append("\\u00");
+          out_.append(kHex[c >> 4]);
+          out_.append(kHex[c & 0xF]);
         }
       }
     }
-    out_.append(s.data() + plain, s.size() - plain);
-    out_ += '"';
+    out_.append(s.substr(plain));
+    out_.append('"');
   }
 
-  std::string& out_;
-  std::string scratch_;
+  static uint64_t load(const char* p) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    return word;
+  }
+
+  // Whether any byte of `word` is below 0x20, a quote or a backslash. Each test is the classic
+  // "has a zero byte" one, (x - 0x01..) & ~x & 0x80.., on a word made zero where the byte matches;
+  // it can give a false positive only for bytes after a true one, which is all this needs.
+  static bool needs_escape(uint64_t word) {
+    constexpr uint64_t kOnes = 0x0101010101010101;
+    constexpr uint64_t kHighs = 0x8080808080808080;
+    const auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+    const uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;  // a byte below 0x20
+    return control | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'));
+  }
+
+  Buffer& out_;
   bool first_ = true;
   bool after_key_ = false;
 };
@@ -155,7 +216,77 @@ std::string_view inapplicability_name(Inapplicability why) {
   return "";
 }
 
-void write_finding(JsonWriter& w, const Finding& f) {
+void write_missing(JsonWriter& w, const Finding& f) {
+  w.key("missing");
+  w.begin_array();
+  for (size_t i = 0; i < f.missing_count; ++i) {
+    const std::string& path =
+        f.rule->expression(f.missing[i].part)->field_paths()[f.missing[i].field];
+    // A field may be missing from two expressions of the rule: it is named once.
+    bool named = false;
+    for (size_t j = 0; j < i && !named; ++j) {
+      named = f.rule->expression(f.missing[j].part)->field_paths()[f.missing[j].field] == path;
+    }
+    if (!named) w.string(path);
+  }
+  w.end_array();
+}
+
+void write_conventions(JsonWriter& w, const rules::Pack& pack, const rules::Rule& rule) {
+  w.key("conventions");
+  w.begin_object();
+  w.key("calendar");
+  w.string(pack.calendar_name);
+  w.key("due_means");
+  w.string(rules::name_of(rule.due_means));
+  w.key("event_day_excluded");
+  w.boolean(true);
+  w.key("months");
+  w.string("corresponding date");
+  w.end_object();
+}
+
+void write_explanation(JsonWriter& w, const Finding& f) {
+  w.key("parameters");
+  w.begin_array();
+  for (const size_t index : f.rule->parameters) {
+    const rules::Parameter& p = f.pack->parameters[index];
+    const rules::Parameter::Dated& value = p.in_force_on(f.parameters_on());
+    w.begin_object();
+    w.key("name");
+    w.string(p.name);
+    w.key("value");
+    w.string(value.text);
+    w.key("from");
+    w.date(value.from);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("trace");
+  w.begin_array();
+  f.visit_trace([&](std::string_view name, const rules::Value& value, const rules::Type& type) {
+    w.begin_object();
+    w.key("name");
+    w.string(name);
+    w.key("value");
+    w.string_from([&](std::string& s) { append_value(s, value, type); });
+    w.end_object();
+  });
+  w.end_array();
+  w.key("message");
+  if (f.rule->message.empty()) {
+    w.null();
+  } else {
+    const std::string message = f.message();
+    if (message.empty()) {
+      w.null();
+    } else {
+      w.string(message);
+    }
+  }
+}
+
+void write_finding(JsonWriter& w, const Finding& f, ReportDetail detail) {
   const rules::Rule& rule = *f.rule;
   w.begin_object();
   w.key("rule");
@@ -187,8 +318,10 @@ void write_finding(JsonWriter& w, const Finding& f) {
   w.begin_object();
   w.key("section");
   w.string(rule.section);
-  w.key("quote");
-  w.string(rule.quote);
+  if (detail == ReportDetail::kFull) {
+    w.key("quote");
+    w.string(rule.quote);
+  }
   w.end_object();
   w.key("boundary_sensitive");
   w.boolean(f.boundary_sensitive);
@@ -198,70 +331,57 @@ void write_finding(JsonWriter& w, const Finding& f) {
     w.key("not_applicable_because");
     w.string(inapplicability_name(f.inapplicability));
   }
-  w.key("missing");
-  w.begin_array();
-  for (const std::string& field : f.missing_fields()) w.string(field);
-  w.end_array();
-  w.key("conventions");
-  w.begin_object();
-  w.key("calendar");
-  w.string(f.pack->calendar_name);
-  w.key("due_means");
-  w.string(rules::name_of(rule.due_means));
-  w.key("event_day_excluded");
-  w.boolean(true);
-  w.key("months");
-  w.string("corresponding date");
-  w.end_object();
-  w.key("parameters");
-  w.begin_array();
-  for (const Finding::ParameterUse& p : f.parameters()) {
-    w.begin_object();
-    w.key("name");
-    w.string(p.name);
-    w.key("value");
-    w.string(p.value);
-    w.key("from");
-    w.date(p.from);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("trace");
-  w.begin_array();
-  f.visit_trace([&](std::string_view name, const rules::Value& value, const rules::Type& type) {
-    w.begin_object();
-    w.key("name");
-    w.string(name);
-    w.key("value");
-    w.string_from([&](std::string& s) { append_value(s, value, type); });
-    w.end_object();
-  });
-  w.end_array();
-  w.key("message");
-  const std::string message = f.message();
-  if (message.empty()) {
-    w.null();
+  write_missing(w, f);
+  if (detail == ReportDetail::kFull) {
+    write_conventions(w, *f.pack, rule);
+    write_explanation(w, f);
   } else {
-    w.string(message);
+    w.key("trace");
+    w.null();
   }
   w.end_object();
 }
 
-}  // namespace
+// Lean reports: each rule that has a finding, once, with what its findings leave out.
+void write_rules(JsonWriter& w, const Report& report) {
+  w.key("rules");
+  w.begin_array();
+  const rules::Rule* previous = nullptr;
+  for (const Finding& f : report.findings) {
+    // Findings come rule by rule, so a rule's findings are together.
+    if (f.rule == previous) continue;
+    previous = f.rule;
+    w.begin_object();
+    w.key("pack");
+    w.string(f.pack->id);
+    w.key("id");
+    w.string(f.rule->id);
+    w.key("section");
+    w.string(f.rule->section);
+    w.key("quote");
+    w.string(f.rule->quote);
+    w.key("party");
+    w.string(rules::name_of(f.rule->party));
+    w.key("strength");
+    w.string(rules::name_of(f.rule->strength));
+    write_conventions(w, *f.pack, *f.rule);
+    w.end_object();
+  }
+  w.end_array();
+}
 
-std::string to_json(const Report& report) {
-  std::string out;
-  out.reserve(512 + report.findings.size() * 1024);
-  JsonWriter w(out);
+void write_report(Buffer& buffer, const Report& report, ReportDetail detail) {
+  JsonWriter w(buffer);
   w.begin_object();
   w.key("as_of");
   w.date(report.as_of);
   w.key("packs");
   w.begin_array();
-  std::vector<const rules::Pack*> seen;
+  const rules::Pack* previous = nullptr;
   for (const Finding& f : report.findings) {
-    if (std::find(seen.begin(), seen.end(), f.pack) != seen.end()) continue;
-    seen.push_back(f.pack);
+    // Findings come pack by pack, so a pack's findings are together.
+    if (f.pack == previous) continue;
+    previous = f.pack;
     w.begin_object();
     w.key("id");
     w.string(f.pack->id);
@@ -278,7 +398,7 @@ std::string to_json(const Report& report) {
   w.end_array();
   w.key("findings");
   w.begin_array();
-  for (const Finding& f : report.findings) write_finding(w, f);
+  for (const Finding& f : report.findings) write_finding(w, f, detail);
   w.end_array();
   w.key("timeline");
   w.begin_array();
@@ -311,8 +431,24 @@ std::string to_json(const Report& report) {
                           "in-force window"));
   }
   w.end_array();
+  if (detail == ReportDetail::kLean) write_rules(w, report);
   w.end_object();
+}
+
+}  // namespace
+
+std::string to_json(const Report& report, ReportDetail detail) {
+  std::string out;
+  out.reserve(512 + report.findings.size() * (detail == ReportDetail::kFull ? 1280 : 320));
+  append_json(out, report, detail);
   return out;
+}
+
+void append_json(std::string& out, const Report& report, ReportDetail detail) {
+  thread_local Buffer buffer;
+  buffer.clear();
+  write_report(buffer, report, detail);
+  out.append(buffer.text());
 }
 
 }  // namespace compact

@@ -437,6 +437,56 @@ TEST_F(EngineTest, TheJsonReportHasDesignMdsKeys) {
   EXPECT_EQ(json.at("timeline").at(0).at("due"), "2025-01-29");
 }
 
+// The lean report says the same of every finding as the full one, leaving out only what it promises
+// to, and gives each rule's words once.
+TEST_F(EngineTest, TheLeanJsonReportAgreesWithTheFullOne) {
+  Case c = grant_with({invoice("INV-1", D("2024-12-13"), D("2025-01-30")),
+                       invoice("INV-2", D("2025-01-06"), std::nullopt),
+                       invoice("INV-3", std::nullopt, D("2025-02-10"))});
+  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const boost::json::value full = boost::json::parse(to_json(report));
+  std::string lean_text = "prefix:";
+  append_json(lean_text, report, ReportDetail::kLean);
+  ASSERT_TRUE(lean_text.starts_with("prefix:"));
+  const boost::json::value lean = boost::json::parse(lean_text.substr(7));
+  EXPECT_LT(lean_text.size(), to_json(report).size());
+
+  const boost::json::array& full_findings = full.at("findings").as_array();
+  const boost::json::array& lean_findings = lean.at("findings").as_array();
+  ASSERT_EQ(full_findings.size(), report.findings.size());
+  ASSERT_EQ(lean_findings.size(), full_findings.size());
+  for (size_t i = 0; i < full_findings.size(); ++i) {
+    const boost::json::object& f = full_findings[i].as_object();
+    const boost::json::object& l = lean_findings[i].as_object();
+    for (const auto& [key, value] : f) {
+      if (key == "citation") {
+        EXPECT_EQ(l.at("citation"),
+                  boost::json::object({{"section", f.at("citation").at("section")}}));
+      } else if (key == "trace") {
+        EXPECT_TRUE(l.at("trace").is_null());
+      } else if (key == "conventions" || key == "parameters" || key == "message") {
+        EXPECT_FALSE(l.contains(key)) << key;
+      } else {
+        EXPECT_EQ(l.at(key), value) << key << " of finding " << i;
+      }
+    }
+    EXPECT_EQ(l.size(), f.size() - 3);
+  }
+  for (const char* key : {"as_of", "packs", "timeline", "summary", "warnings"}) {
+    EXPECT_EQ(lean.at(key), full.at(key)) << key;
+  }
+  // Each rule with a finding, once, with what the findings left out.
+  std::vector<std::string> ids;
+  for (const boost::json::value& r : lean.at("rules").as_array()) {
+    ids.emplace_back(r.at("id").as_string());
+    const rules::Rule& rule = *engine_.packs()[0].rule(ids.back());
+    EXPECT_EQ(r.at("quote").as_string(), rule.quote);
+    EXPECT_EQ(std::string_view(r.at("conventions").at("due_means").as_string()),
+              rules::name_of(rule.due_means));
+  }
+  EXPECT_THAT(ids, ElementsAre("payment.on-time", "commission.underspend"));
+}
+
 struct BadPack {
   const char* toml;
   const char* at;  // where the caret goes: the first occurrence of this text
