@@ -268,7 +268,7 @@ absl::StatusOr<Engine> Engine::create(std::vector<Pack> packs, EngineOptions opt
   for (const Pack& pack : packs) {
     if (absl::Status s = declared.declare_all(pack.fields); !s.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(
-          pack.source_name, ": [fields] conflicts with an earlier pack's: ", s.message()));
+          s.message(), " (", pack.source_name, "'s [fields] disagree with an earlier pack's)"));
     }
   }
   return Engine(std::move(packs), options, std::move(declared));

@@ -40,7 +40,18 @@ absl::StatusOr<const EntityInfo*> entity_named(std::string_view name) {
 }
 
 absl::Status FieldDeclarations::declare(std::string_view entity_name, std::string_view name,
-                                        FieldKind kind, std::string_view description) {
+                                        FieldKind kind, std::string_view description,
+                                        std::string_view where) {
+  if (absl::Status refused = check(entity_name, name, kind); !refused.ok()) return refused;
+  const EntityInfo& entity = **entity_named(entity_name);
+  if (find(entity, name)) return absl::OkStatus();  // declared before, alike
+  fields_.push_back(
+      {&entity, std::string(name), kind, std::string(description), std::string(where)});
+  return absl::OkStatus();
+}
+
+absl::Status FieldDeclarations::check(std::string_view entity_name, std::string_view name,
+                                      FieldKind kind) const {
   absl::StatusOr<const EntityInfo*> found = entity_named(entity_name);
   if (!found.ok()) return found.status();
   const EntityInfo& entity = **found;
@@ -64,20 +75,24 @@ absl::Status FieldDeclarations::declare(std::string_view entity_name, std::strin
     if (before.kind == kind) return absl::OkStatus();
     return absl::InvalidArgumentError(
         absl::StrCat(to_absl(entity.name), ".", to_absl(name), " is already declared as \"",
-                     to_absl(field_kind_name(before.kind)), "\"; it cannot also be \"",
-                     to_absl(field_kind_name(kind)), "\""));
+                     to_absl(field_kind_name(before.kind)), "\"",
+                     before.where.empty() ? "" : absl::StrCat(" (at ", before.where, ")"),
+                     "; it cannot also be \"", to_absl(field_kind_name(kind)), "\""));
   }
   if (of(entity).size() == kMaxPerEntity) {
     return absl::InvalidArgumentError(absl::StrCat(with_article(entity.name), " may have at most ",
                                                    kMaxPerEntity, " declared fields"));
   }
-  fields_.push_back({&entity, std::string(name), kind, std::string(description)});
   return absl::OkStatus();
 }
 
 absl::Status FieldDeclarations::declare_all(const FieldDeclarations& other) {
   for (const DeclaredField& field : other.fields_) {
-    absl::Status declared = declare(field.entity->name, field.name, field.kind, field.description);
+    absl::Status declared =
+        declare(field.entity->name, field.name, field.kind, field.description, field.where);
+    if (!declared.ok() && !field.where.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(field.where, ": ", declared.message()));
+    }
     if (!declared.ok()) return declared;
   }
   return absl::OkStatus();

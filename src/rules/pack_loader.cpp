@@ -399,16 +399,25 @@ class PackLoader {
         }
         const std::optional<FieldKind> kind = declarable_kind(kind_name);
         if (!kind) {
-          std::string message = absl::StrCat(
-              "a declared field is \"date\", \"bool\", \"integer\", \"money\" or \"text\", "
-              "or { type = \"date\", description = \"...\" }");
+          std::string message =
+              kind_node
+                  ? absl::StrCat("\"", printable(kind_name), "\" is not a type; expected one of ",
+                                 absl::StrJoin(kDeclarableKinds, ", ", append_string_view))
+                  : std::string(
+                        "a declared field is its type, \"date\", \"bool\", "
+                        "\"integer\", \"money\" or \"text\", or a table "
+                        "{ type = \"date\", description = \"...\" }");
           if (kind_node) {
             if (std::optional<std::string> suggestion = closest_match(kind_name, kDeclarableKinds))
               absl::StrAppend(&message, " (did you mean \"", *suggestion, "\"?)");
           }
           return error_at(spec, message);
         }
-        absl::Status s = pack_.fields.declare(entity.str(), name.str(), *kind, description);
+        // The place goes with the declaration, for an engine that finds another pack disagrees.
+        const auto [line, column] = line_and_column(text_, offset_of(text_, name.source().begin));
+        absl::Status s =
+            pack_.fields.declare(entity.str(), name.str(), *kind, description,
+                                 absl::StrCat(to_absl(source_name_), ":", line, ":", column));
         if (!s.ok()) return error_at(name, error_reason(s));
       }
     }

@@ -534,7 +534,10 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[fields.paymnet]\nx = \"date\"\n", "paymnet",
        "there is no entity \"paymnet\" to declare fields on; did you mean \"payment\"?"},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[fields.payment]\napproved_on = \"dat\"\n", "\"dat\"",
-       "(did you mean \"date\"?)"},
+       "\"dat\" is not a type; expected one of date, bool, integer, money, text (did you mean "
+       "\"date\"?)"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[fields.payment]\napproved_on = 3\n", "3",
+       "a declared field is its type"},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[fields.payment]\npaid_on = \"date\"\n", "paid_on",
        "payment.paid_on is already a field of the core schema"},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[fields.payment]\nApproved = \"date\"\n", "Approved",

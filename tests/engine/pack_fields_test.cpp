@@ -172,8 +172,8 @@ approved_on = "text"
   packs.push_back(*rules::load_pack(kConflicting, "conflicting.toml"));
   EXPECT_THAT(Engine::create(std::move(packs)),
               StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("conflicting.toml: [fields] conflicts with an earlier pack's: "
-                                 "payment.approved_on is already declared as \"date\"")));
+                       HasSubstr("conflicting.toml:7:1: payment.approved_on is already declared "
+                                 "as \"date\" (at local.toml:7:1); it cannot also be \"text\"")));
 }
 
 TEST(PackFields, ACaseReadWithoutTheDeclarationsLeavesThemUnrecorded) {

@@ -27,6 +27,7 @@ struct DeclaredField {
   std::string name;
   FieldKind kind;  // kDate, kBool, kInteger, kMoney or kText
   std::string description;
+  std::string where;  // where it was declared ("local.toml:6:1"), for messages; "" when not known
 };
 
 class FieldDeclarations {
@@ -38,9 +39,11 @@ class FieldDeclarations {
   // the entity already has kMaxPerEntity declared fields, or it is already declared with another kind.
   // Declaring it again with the same kind is accepted and changes nothing, so that two packs may both
   // declare a field they share.
+  // `where` says where the declaration was made, for later messages.
   absl::Status declare(std::string_view entity, std::string_view name, FieldKind kind,
-                       std::string_view description = "");
-  // Every declaration of `other`, in its order, as declare() takes them.
+                       std::string_view description = "", std::string_view where = "");
+  // Every declaration of `other`, in its order, as declare() takes them; an error starts with the
+  // place of the declaration refused, where known.
   absl::Status declare_all(const FieldDeclarations& other);
 
   bool empty() const { return fields_.empty(); }
@@ -56,6 +59,9 @@ class FieldDeclarations {
   std::optional<Place> find(const EntityInfo& entity, std::string_view name) const;
 
  private:
+  // Why `name` cannot be declared on `entity` with `kind`, or OK (also when it already is, alike).
+  absl::Status check(std::string_view entity, std::string_view name, FieldKind kind) const;
+
   std::vector<DeclaredField> fields_;
 };
 
