@@ -82,16 +82,16 @@ std::string format_date(Date d) {
 }
 
 void append_date(std::string& out, Date d) {
-  if (d.is_special()) {
-    out += "not-a-date";
-    return;
-  }
   char text[10];
   write_date(text, d);
   out.append(text, sizeof text);
 }
 
 void write_date(char* out, Date d) {
+  if (d.is_special()) {
+    std::memcpy(out, "not-a-date", 10);  // ten characters, as a date has
+    return;
+  }
   const Date::ymd_type ymd = d.year_month_day();
   // Supported years have four digits, so the fixed layout YYYY-MM-DD always fits.
   const unsigned year = ymd.year;

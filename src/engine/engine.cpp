@@ -268,7 +268,7 @@ absl::StatusOr<Engine> Engine::create(std::vector<Pack> packs, EngineOptions opt
   for (const Pack& pack : packs) {
     if (absl::Status s = declared.declare_all(pack.fields); !s.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(
-          s.message(), " (", pack.source_name, "'s [fields] disagree with an earlier pack's)"));
+          s.message(), " (", pack.source_name, "'s [fields], merged with the earlier packs')"));
     }
   }
   return Engine(std::move(packs), options, std::move(declared));

@@ -342,15 +342,25 @@ void write_finding(JsonWriter& w, const Finding& f, ReportDetail detail) {
   w.end_object();
 }
 
+// Whether a finding before findings[i] is `same` as it. Engine::evaluate groups findings by pack and
+// rule, so the one before usually answers at once; a caller may have reordered them, so the rest are
+// looked at too.
+template <typename Same>
+bool written_before(const Report& report, size_t i, Same same) {
+  if (i > 0 && same(report.findings[i - 1])) return true;
+  for (size_t j = 0; j + 1 < i; ++j) {
+    if (same(report.findings[j])) return true;
+  }
+  return false;
+}
+
 // Lean reports: each rule that has a finding, once, with what its findings leave out.
 void write_rules(JsonWriter& w, const Report& report) {
   w.key("rules");
   w.begin_array();
-  const rules::Rule* previous = nullptr;
-  for (const Finding& f : report.findings) {
-    // Findings come rule by rule, so a rule's findings are together.
-    if (f.rule == previous) continue;
-    previous = f.rule;
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& f = report.findings[i];
+    if (written_before(report, i, [&](const Finding& g) { return g.rule == f.rule; })) continue;
     w.begin_object();
     w.key("pack");
     w.string(f.pack->id);
@@ -377,11 +387,9 @@ void write_report(Buffer& buffer, const Report& report, ReportDetail detail) {
   w.date(report.as_of);
   w.key("packs");
   w.begin_array();
-  const rules::Pack* previous = nullptr;
-  for (const Finding& f : report.findings) {
-    // Findings come pack by pack, so a pack's findings are together.
-    if (f.pack == previous) continue;
-    previous = f.pack;
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& f = report.findings[i];
+    if (written_before(report, i, [&](const Finding& g) { return g.pack == f.pack; })) continue;
     w.begin_object();
     w.key("id");
     w.string(f.pack->id);
@@ -449,6 +457,8 @@ void append_json(std::string& out, const Report& report, ReportDetail detail) {
   buffer.clear();
   write_report(buffer, report, detail);
   out.append(buffer.text());
+  // A thread keeps its buffer for the next report, unless this one was unusually large.
+  if (buffer.text().size() > (4 << 20)) buffer = Buffer();
 }
 
 }  // namespace compact

@@ -58,7 +58,7 @@ absl::Status FieldDeclarations::check(std::string_view entity_name, std::string_
   if (!is_identifier(name)) {
     return absl::InvalidArgumentError(
         absl::StrCat("a declared field's name is lower-case letters, digits and _, starting with a "
-                     "letter: \"",
+                     "letter or _: \"",
                      printable(name), "\" cannot be written in an expression"));
   }
   if (entity.field(name)) {

@@ -18,6 +18,7 @@
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/article.hpp"
 #include "compact/util/did_you_mean.hpp"
+#include "compact/util/identifier.hpp"
 #include "compact/util/printable.hpp"
 #include "compact/util/text_position.hpp"
 #include "plan.hpp"
@@ -337,15 +338,10 @@ class PackLoader {
   // and must not be hidden by, or hide, a name the engine binds (an entity, as_of, due, actual).
   absl::Status parameter_name(const toml::key& key) const {
     const std::string_view name = key.str();
-    const bool identifier = !name.empty() &&
-                            (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_') &&
-                            std::all_of(name.begin(), name.end(), [](char c) {
-                              return std::islower(static_cast<unsigned char>(c)) ||
-                                     std::isdigit(static_cast<unsigned char>(c)) || c == '_';
-                            });
+    const bool identifier = is_identifier(name);
     if (!identifier) {
       return error_at(key, absl::StrCat("a parameter's name is lower-case letters, digits and _, "
-                                        "starting with a letter: \"",
+                                        "starting with a letter or _: \"",
                                         printable(name), "\" cannot be written in an expression"));
     }
     constexpr std::string_view kReserved[] = {"as_of", "due", "actual", "case", "true",

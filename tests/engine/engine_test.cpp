@@ -485,6 +485,21 @@ TEST_F(EngineTest, TheLeanJsonReportAgreesWithTheFullOne) {
               rules::name_of(rule.due_means));
   }
   EXPECT_THAT(ids, ElementsAre("payment.on-time", "commission.underspend"));
+
+  // A caller may reorder the findings: each rule and pack is still written once.
+  Report reordered = engine_.evaluate(c, D("2025-06-30"));
+  ASSERT_EQ(reordered.findings.size(), 4u);  // on-time three times, then underspend
+  std::swap(reordered.findings[1], reordered.findings.back());
+  const boost::json::value again = boost::json::parse(to_json(reordered, ReportDetail::kLean));
+  EXPECT_EQ(again.at("rules").as_array().size(), 2u);
+  EXPECT_EQ(again.at("packs").as_array().size(), 1u);
+}
+
+// A report that was never filled (its as_of is Boost's not-a-date) is written, not thrown.
+TEST_F(EngineTest, AnEmptyReportIsWrittenNotThrown) {
+  std::string json;
+  EXPECT_NO_THROW(json = to_json(Report{}));
+  EXPECT_THAT(json, HasSubstr(R"("as_of":"not-a-date")"));
 }
 
 struct BadPack {

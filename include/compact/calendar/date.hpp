@@ -78,7 +78,7 @@ absl::StatusOr<Date> parse_date(std::string_view text);
 std::string format_date(Date d);
 // The same appended to `out`, without a temporary string: for writers of large reports.
 void append_date(std::string& out, Date d);
-// The same into out[0..10), for writers of their own buffers; `d` must be a supported date.
+// The same into out[0..10), for writers of their own buffers ("not-a-date" has ten characters too).
 void write_date(char* out, Date d);
 
 }  // namespace compact

@@ -135,7 +135,7 @@ enum class ReportDetail : uint8_t {
 };
 
 // DESIGN.md's JSON form: {"as_of", "packs", "findings", "timeline", "summary", "warnings"}, and with
-// kLean, "rules". docs/report.md describes every key.
+// kLean, "rules". docs/cli.md (compact check) describes every key.
 std::string to_json(const Report& report, ReportDetail detail = ReportDetail::kFull);
 // The same, appended to `out`: with `out` kept between reports, no allocation once it is large
 // enough.
