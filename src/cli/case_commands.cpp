@@ -147,11 +147,20 @@ void add_case_commands(CLI::App& app, int* exit_code) {
   });
 
   auto json_schema = std::make_shared<bool>(false);
+  auto schema_packs = std::make_shared<PackOptions>();
   CLI::App* schema =
       app.add_subcommand("schema", "Print the case document field reference (Markdown)");
   schema->add_flag("--json-schema", *json_schema, "Print a JSON Schema (draft 2020-12) instead");
-  schema->callback([exit_code, json_schema] {
-    std::cout << (*json_schema ? case_json_schema() : case_field_reference());
+  add_pack_options(*schema, *schema_packs);
+  schema->callback([exit_code, json_schema, schema_packs] {
+    const absl::StatusOr<Engine> engine = engine_from(*schema_packs);
+    if (!engine.ok()) {
+      std::cerr << "error: " << engine.status().message() << "\n";
+      *exit_code = kPackUnreadable;
+      return;
+    }
+    const FieldDeclarations& declared = engine->declared_fields();
+    std::cout << (*json_schema ? case_json_schema(declared) : case_field_reference(declared));
     *exit_code = 0;
   });
 }

@@ -89,13 +89,17 @@ json::object field_schema(const FieldInfo& field) {
   return s;
 }
 
-json::object entity_schema(const EntityInfo& entity) {
+json::object entity_schema(const EntityInfo& entity, const FieldDeclarations& declared) {
   json::object properties;
   json::array required;
   for (const FieldInfo& field : entity.fields) {
     properties[js(field.name)] = field_schema(field);
     if (field.presence == Presence::kRequired && field.kind != FieldKind::kList)
       required.emplace_back(js(field.name));
+  }
+  for (const DeclaredField* d : declared.of(entity)) {
+    properties[js(d->name)] =
+        field_schema({d->name, d->kind, Presence::kOptional, d->description, nullptr, nullptr});
   }
   json::object s{
       {"type", "object"}, {"description", js(entity.description)}, {"additionalProperties", false}};
@@ -123,10 +127,12 @@ void write(const json::value& v, int indent, std::string& out) {
 
 }  // namespace
 
-std::string case_json_schema() {
+std::string case_json_schema(const FieldDeclarations& declared) {
   const std::vector<const EntityInfo*> entities = entities_from(Case::kInfo);
   json::object defs;
-  for (const EntityInfo* entity : entities) defs[def_name(*entity)] = entity_schema(*entity);
+  for (const EntityInfo* entity : entities) {
+    defs[def_name(*entity)] = entity_schema(*entity, declared);
+  }
   const json::value schema = {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
                               {"title", "Compact Engine case document"},
                               {"description",

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "compact/model/case.hpp"
 #include "compact/util/absl_string_view.hpp"
 
@@ -36,7 +37,7 @@ std::string type_of(const FieldInfo& field) {
 
 }  // namespace
 
-std::string case_field_reference() {
+std::string case_field_reference(const FieldDeclarations& declared) {
   const std::vector<const EntityInfo*> entities = entities_from(Case::kInfo);
   std::string out =
       "# Case document fields\n\n"
@@ -52,6 +53,15 @@ std::string case_field_reference() {
       absl::StrAppend(&out, "| `", to_absl(field.name), "` | ", type_of(field), " | ",
                       field.presence == Presence::kRequired ? "yes" : "no", " | ",
                       to_absl(field.description), " |\n");
+    }
+    for (const DeclaredField* d : declared.of(*entity)) {
+      const FieldInfo field{d->name,        d->kind, Presence::kOptional,
+                            d->description, nullptr, nullptr};
+      // A pack's text may hold a "|", which would end the cell.
+      const std::string description = absl::StrReplaceAll(d->description, {{"|", "\\|"}});
+      absl::StrAppend(&out, "| `", d->name, "` | ", type_of(field), " | no | ", description,
+                      description.empty() ? "" : " ", "(declared",
+                      d->where.empty() ? "" : absl::StrCat(" at ", d->where), ") |\n");
     }
   }
   return out;

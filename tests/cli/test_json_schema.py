@@ -66,3 +66,30 @@ def test_null_means_not_recorded_in_both(cli, validator):
     document = {"commissions": [{"id": "G", "approach": "grant", "start_on": None, "payments": None, "ending": None}]}
     assert list(validator.iter_errors(document)) == []
     assert cli("validate", "-", stdin=json.dumps(document)).returncode == 0
+
+
+def test_fields_a_pack_declares_are_in_the_schema(cli, tmp_path):
+    pack = tmp_path / "local.toml"
+    pack.write_text('[pack]\nid = "local"\ntitle = "Local"\n[fields.payment]\n'
+                    'approved_on = { type = "date", description = "Approved | paid" }\n'
+                    'disputed_pence = "money"\n')
+    result = cli("schema", "--json-schema", "--pack", str(pack))
+    assert result.returncode == 0, result.stderr
+    validator = jsonschema.Draft202012Validator(json.loads(result.stdout))
+    case = {"commissions": [{"id": "G", "approach": "grant", "payments": [
+        {"id": "P", "kind": "invoice", "approved_on": "2025-01-02", "disputed_pence": None}]}]}
+    for document in [case, {"commissions": [{"id": "G", "approach": "grant", "payments": [
+            {"id": "P", "kind": "invoice", "approved_on": 5}]}]},
+                     {"commissions": [{"id": "G", "approach": "grant", "payments": [
+                         {"id": "P", "kind": "invoice", "disputed_pence": -1}]}]}]:
+        path = tmp_path / "case.json"
+        path.write_text(json.dumps(document))
+        schema_accepts = not list(validator.iter_errors(document))
+        validate_accepts = cli("validate", "--pack", str(pack), str(path)).returncode == 0
+        assert schema_accepts == validate_accepts == (document is case), document
+    # The core schema alone refuses the declared field, as `compact validate` without the pack does.
+    core = jsonschema.Draft202012Validator(json.loads(cli("schema", "--json-schema").stdout))
+    assert list(core.iter_errors(case))
+
+    reference = cli("schema", "--pack", str(pack)).stdout
+    assert f"| `approved_on` | date (YYYY-MM-DD) | no | Approved \\| paid (declared at {pack}:5:1) |" in reference

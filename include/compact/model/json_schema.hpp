@@ -8,9 +8,12 @@
 
 #include <string>
 
+#include "compact/model/declared_fields.hpp"
+
 namespace compact {
 
-// The schema as indented JSON text, ending in a newline.
-std::string case_json_schema();
+// The schema as indented JSON text, ending in a newline; with `declared`, the fields it declares
+// are properties of their entities too (optional, as every declared field is).
+std::string case_json_schema(const FieldDeclarations& declared = {});
 
 }  // namespace compact
