@@ -209,7 +209,7 @@ json::value to_json(const E& entity) {
                      to_json(stored(member)));
   });
   for (const ExtraValue& value : entity.extra) {
-    if (value.recorded) object.emplace(value.name, to_json(value));
+    object.emplace(value.name, to_json(value));
   }
   return object;
 }

@@ -96,18 +96,7 @@ class EventHandler {
 
   EventHandler(const ReadLimits& limits, const FieldDeclarations* declared, Case& root,
                ProblemLog& log)
-      : limits_(limits), declared_(declared), root_(root), log_(log) {
-    if (!declared_) return;
-    for (const DeclaredField& field : declared_->all()) {
-      auto blank = std::find_if(blanks_.begin(), blanks_.end(),
-                                [&](const auto& b) { return b.first == field.entity; });
-      if (blank == blanks_.end()) blank = blanks_.insert(blanks_.end(), {field.entity, {}});
-      ExtraValue value;
-      value.name = field.name;
-      value.kind = field.kind;
-      blank->second.push_back(std::move(value));
-    }
-  }
+      : limits_(limits), declared_(declared), root_(root), log_(log) {}
 
   bool repeated_keys() const { return repeated_keys_; }
 
@@ -197,7 +186,7 @@ class EventHandler {
     if constexpr (Entity<Held>) {
       if (value.kind != Value::Kind::kObject) return refuse(value, "an object");
       member = Held{};
-      return open_entity(ops_of<Held>(), &member_value(member));
+      return push(Frame(Frame::Kind::kEntity, ops_of<Held>(), &member_value(member)));
     } else if constexpr (IsList<Held>::value) {
       using Element = typename Held::value_type;
       if (value.kind != Value::Kind::kArray) {
@@ -215,7 +204,8 @@ class EventHandler {
  private:
   static constexpr size_t kUnknownField = FieldIndex::kNotFound;
   // A frame's `field` from here up is a declared field: kDeclared + its place among the entity's.
-  static constexpr size_t kDeclared = size_t{1} << 32;
+  // An entity has at most 64 fields of its own (required_fields() asserts it).
+  static constexpr size_t kDeclared = 64;
 
   struct Frame {
     enum class Kind : uint8_t { kEntity, kList, kSkip };
@@ -248,19 +238,11 @@ class EventHandler {
 
   void push(Frame frame) { frames_.push_back(frame); }
 
-  // Every entity read with declarations for its kind holds one value for each, recorded or not, so
-  // that a field written as null and one left out read the same.
-  void open_entity(const EntityOps* ops, void* entity) {
-    push(Frame(Frame::Kind::kEntity, ops, entity));
-    for (const auto& [info, blank] : blanks_) {
-      if (info == ops->info) ops->extra(entity) = blank;
-    }
-  }
-
   // A value begins: an object or array opening, or a whole scalar.
   void begin(const Value& value) {
     if (frames_.empty()) {
-      if (value.kind == Value::Kind::kObject) return open_entity(ops_of<Case>(), &root_);
+      if (value.kind == Value::Kind::kObject)
+        return push(Frame(Frame::Kind::kEntity, ops_of<Case>(), &root_));
       return refuse(value, "an object");
     }
     Frame& top = frames_.back();
@@ -273,7 +255,8 @@ class EventHandler {
       case Frame::Kind::kEntity:
         if (top.field == kUnknownField) return finish_value(value);
         if (top.field >= kDeclared) {
-          return read_declared(top.ops->extra(top.target)[top.field - kDeclared], value);
+          return read_declared(*top.ops->info, top.ops->extra(top.target), top.field - kDeclared,
+                               value);
         }
         return top.ops->read(*this, top.target, top.field, value);
     }
@@ -288,7 +271,8 @@ class EventHandler {
     if (list.overflow) return finish_value(value);
     // Every element takes its place, even a wrong one, so that indexes in the model are the JSON's.
     void* entity = list.ops->append(list.target);
-    if (value.kind == Value::Kind::kObject) return open_entity(list.ops, entity);
+    if (value.kind == Value::Kind::kObject)
+      return push(Frame(Frame::Kind::kEntity, list.ops, entity));
     refuse(value, "an object");
   }
 
@@ -412,33 +396,57 @@ class EventHandler {
     return value.text;
   }
 
-  // A declared field's value, checked as a core field of its kind would be.
-  void read_declared(ExtraValue& out, const Value& value) {
-    out.recorded = false;
+  // The declared field at `position` among `entity`'s, checked as a core field of its kind would be,
+  // into `extra` in declaration order; null, or a value refused, leaves it out.
+  void read_declared(const EntityInfo& entity, ExtraFields& extra, size_t position,
+                     const Value& value) {
+    const std::vector<const DeclaredField*> fields = declared_->of(entity);
+    const DeclaredField& field = *fields[position];
+    ExtraValue read;
+    read.name = field.name;
+    read.kind = field.kind;
+    bool ok = false;
     if (value.kind != Value::Kind::kNull) {
-      switch (out.kind) {
+      switch (field.kind) {
         case FieldKind::kDate:
-          out.recorded = convert(value, out.day);
+          ok = convert(value, read.day);
           break;
         case FieldKind::kBool: {
           bool b = false;
-          out.recorded = convert(value, b);
-          out.number = b ? 1 : 0;
+          ok = convert(value, b);
+          read.number = b ? 1 : 0;
           break;
         }
         case FieldKind::kMoney: {
           Money money;
-          out.recorded = convert(value, money);
-          out.number = money.pence;
+          ok = convert(value, money);
+          read.number = money.pence;
           break;
         }
         case FieldKind::kText:
-          out.recorded = convert(value, out.text);
+          ok = convert(value, read.text);
           break;
         default:  // kInteger: declarable_kind() admits no other
-          out.recorded = convert(value, out.number);
+          ok = convert(value, read.number);
           break;
       }
+    }
+    // A repeated key (reported as such) leaves the last copy, as for core fields.
+    const auto place = [&](const ExtraValue& v) {
+      return static_cast<size_t>(
+          std::find_if(fields.begin(), fields.end(),
+                       [&](const DeclaredField* f) { return f->name == v.name; }) -
+          fields.begin());
+    };
+    const auto at = std::find_if(extra.begin(), extra.end(),
+                                 [&](const ExtraValue& v) { return place(v) >= position; });
+    const bool present = at != extra.end() && at->name == field.name;
+    if (ok && present) {
+      *at = std::move(read);
+    } else if (ok) {
+      extra.insert(at, std::move(read));
+    } else if (present) {
+      extra.erase(at);
     }
     finish_value(value);
   }
@@ -539,8 +547,6 @@ class EventHandler {
 
   const ReadLimits& limits_;
   const FieldDeclarations* declared_;
-  // For each entity that has declared fields, its `extra` before anything is read.
-  std::vector<std::pair<const EntityInfo*, ExtraFields>> blanks_;
   Case& root_;
   ProblemLog& log_;
   absl::InlinedVector<Frame, 12> frames_;

@@ -16,7 +16,7 @@ FieldValue read_declared(const ExtraFields& extra, size_t position, std::string_
     }
   }
   FieldValue out;
-  if (!value || !value->recorded || value->kind != kind) return out;
+  if (!value || value->kind != kind) return out;
   out.recorded = true;
   out.day = value->day;
   out.number = value->number;

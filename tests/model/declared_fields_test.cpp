@@ -81,18 +81,17 @@ TEST(FieldDeclarations, CasesCarryEachKindAndWriteItBack) {
   const Commission& g = c->commissions[0];
   ASSERT_EQ(g.extra.size(), 2u);
   EXPECT_EQ(g.extra[0].name, "ward_number");
-  EXPECT_TRUE(g.extra[0].recorded);
   EXPECT_EQ(g.extra[0].number, 17);
   EXPECT_EQ(g.extra[1].number, 250000);
   const ExtraFields& first = g.payments[0].extra;
   ASSERT_EQ(first.size(), 3u);
   EXPECT_EQ(first[0].day, D("2025-01-15"));
   EXPECT_EQ(first[1].text, "J. Smith");
-  EXPECT_TRUE(first[2].recorded);
+  EXPECT_EQ(first[2].name, "disputed");
   EXPECT_EQ(first[2].number, 0);
-  // Null and absent both mean "not recorded", and read the same.
-  EXPECT_EQ(g.payments[1].extra, g.payments[2].extra);
-  EXPECT_FALSE(g.payments[1].extra[0].recorded);
+  // Null and absent both mean "not recorded": no entry.
+  EXPECT_THAT(g.payments[1].extra, IsEmpty());
+  EXPECT_THAT(g.payments[2].extra, IsEmpty());
   // Entities with nothing declared carry nothing.
   EXPECT_THAT(c->organisations[0].extra, IsEmpty());
 
@@ -104,6 +103,27 @@ TEST(FieldDeclarations, CasesCarryEachKindAndWriteItBack) {
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(*again, *c);
   EXPECT_EQ(write_case(*again), written);
+}
+
+// Whatever order the keys come in, the values are kept in the declarations' order, so that equal
+// cases compare equal; a key given twice keeps its last value, as for core fields (and is reported).
+TEST(FieldDeclarations, ValuesKeepTheDeclarationsOrder) {
+  const FieldDeclarations declared = local_fields();
+  const CaseReadResult read = read_case(
+      payments_case(
+          R"({"id": "I1", "kind": "invoice", "disputed": true, "approver": "A", "approved_on": "2025-01-15"},
+                       {"id": "I2", "kind": "invoice", "approver": "A", "approver": "B"},
+                       {"id": "I3", "kind": "invoice", "approver": "A", "approver": null})"),
+      declared);
+  const std::vector<Payment>& payments = read.value.commissions[0].payments;
+  std::vector<std::string> names;
+  for (const ExtraValue& v : payments[0].extra) names.push_back(v.name);
+  EXPECT_THAT(names, ElementsAre("approved_on", "approver", "disputed"));
+  ASSERT_EQ(payments[1].extra.size(), 1u);
+  EXPECT_EQ(payments[1].extra[0].text, "B");
+  EXPECT_THAT(payments[2].extra, IsEmpty());
+  ASSERT_EQ(read.problems.size(), 2u);
+  EXPECT_EQ(read.problems[0].code, "duplicate_field");
 }
 
 TEST(FieldDeclarations, BadValuesAreProblemsAtTheirPlace) {
@@ -147,8 +167,8 @@ TEST(FieldDeclarations, BadValuesAreProblemsAtTheirPlace) {
 // another kind.
 TEST(FieldDeclarations, ReadersFindFieldsByNameWhenPositionsDiffer) {
   Payment p;
-  p.extra = {{"approver", FieldKind::kText, true, {}, 0, "J. Smith"},
-             {"approved_on", FieldKind::kDate, true, D("2025-01-15"), 0, ""}};
+  p.extra = {{"approver", FieldKind::kText, {}, 0, "J. Smith"},
+             {"approved_on", FieldKind::kDate, D("2025-01-15"), 0, ""}};
   const EntityAccess& access = access_of<Payment>();
   EXPECT_EQ(access.declared(&p, 1, "approved_on", FieldKind::kDate).day, D("2025-01-15"));
   EXPECT_EQ(access.declared(&p, 0, "approved_on", FieldKind::kDate).day, D("2025-01-15"));

@@ -55,9 +55,8 @@ struct CaseReadResult {
 };
 
 CaseReadResult read_case(std::string_view json, const ReadLimits& limits = {});
-// The same, accepting the fields `declared` declares (a rule pack's, declared_fields.hpp): each entity
-// they extend gets one ExtraValue per declared field in `extra`, and each value is checked as a core
-// field of its kind would be.
+// The same, accepting the fields `declared` declares (a rule pack's, declared_fields.hpp): each
+// recorded one is an ExtraValue in its entity's `extra`, checked as a core field of its kind would be.
 CaseReadResult read_case(std::string_view json, const FieldDeclarations& declared,
                          const ReadLimits& limits = {});
 
