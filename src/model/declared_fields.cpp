@@ -14,6 +14,10 @@
 namespace compact {
 
 std::optional<FieldKind> declarable_kind(std::string_view name) {
+  if (std::find(std::begin(kDeclarableKinds), std::end(kDeclarableKinds), name) ==
+      std::end(kDeclarableKinds)) {
+    return std::nullopt;
+  }
   for (const FieldKind kind : {FieldKind::kDate, FieldKind::kBool, FieldKind::kInteger,
                                FieldKind::kMoney, FieldKind::kText}) {
     if (field_kind_name(kind) == name) return kind;

@@ -94,7 +94,6 @@ constexpr std::string_view kRuleKeys[] = {
     "arises", "due",     "actual", "met",   "explained_by", "due_means", "message"};
 constexpr std::string_view kTopKeys[] = {"pack", "params", "fields", "rule"};
 constexpr std::string_view kDeclaredFieldKeys[] = {"type", "description"};
-constexpr std::string_view kDeclarableKinds[] = {"date", "bool", "integer", "money", "text"};
 constexpr std::string_view kParties[] = {"public", "vcse"};
 constexpr std::string_view kStrengths[] = {"must", "undertake", "aim", "where_possible"};
 constexpr std::string_view kDueMeans[] = {"last_day", "first_day"};

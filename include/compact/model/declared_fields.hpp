@@ -69,8 +69,9 @@ class FieldDeclarations {
 // suggestion.
 absl::StatusOr<const EntityInfo*> entity_named(std::string_view name);
 
-// The kinds a declared field may have, by their names in a pack: "date", "bool", "integer", "money",
-// "text".
+// The kinds a declared field may have, by their names in a pack.
+inline constexpr std::string_view kDeclarableKinds[] = {"date", "bool", "integer", "money", "text"};
+// The kind named `name`, if it is one of kDeclarableKinds.
 std::optional<FieldKind> declarable_kind(std::string_view name);
 
 }  // namespace compact
