@@ -44,6 +44,10 @@ struct Finding {
   static constexpr size_t kMaxDepth = 4;  // case > commission > payment, and room to spare
   static constexpr size_t kMaxMissing = 8;
 
+  // Provided, so that a vector's emplace_back() runs the member initializers below and no more: an
+  // implicit constructor would have it zero the whole finding first.
+  Finding() {}
+
   const rules::Pack* pack = nullptr;
   const rules::Rule* rule = nullptr;
   // entities[0] is the case; entities[depth] the entity covered. indexes[i] places entities[i + 1]
