@@ -431,7 +431,7 @@ class EventHandler {
           break;
       }
     }
-    // A repeated key (reported as such) leaves the last copy, as for core fields.
+    // A repeated key (reported as such) leaves the last copy that could be read, as for core fields.
     const auto place = [&](const ExtraValue& v) {
       return static_cast<size_t>(
           std::find_if(fields.begin(), fields.end(),
@@ -445,8 +445,8 @@ class EventHandler {
       *at = std::move(read);
     } else if (ok) {
       extra.insert(at, std::move(read));
-    } else if (present) {
-      extra.erase(at);
+    } else if (present && value.kind == Value::Kind::kNull) {
+      extra.erase(at);  // a value refused leaves the earlier one, as for core fields
     }
     finish_value(value);
   }
