@@ -17,8 +17,6 @@
 namespace compact::cli {
 namespace {
 
-constexpr int kPackUnreadable = 3;  // as compact check: 2 is a usage error
-
 struct ValidateOptions {
   std::vector<std::string> files;
   std::string format = "text";
@@ -133,10 +131,9 @@ void add_case_commands(CLI::App& app, int* exit_code) {
                      "Each line of a file is a separate case document (JSON Lines)");
   add_pack_options(*validate, options->packs);
   validate->callback([options, exit_code] {
-    const absl::StatusOr<Engine> engine = engine_from(options->packs);
-    if (!engine.ok()) {
-      std::cerr << "error: " << engine.status().message() << "\n";
-      *exit_code = kPackUnreadable;
+    const std::optional<Engine> engine = engine_from(options->packs);
+    if (!engine) {
+      *exit_code = kUnreadable;
       return;
     }
     size_t invalid = 0;
@@ -153,10 +150,9 @@ void add_case_commands(CLI::App& app, int* exit_code) {
   schema->add_flag("--json-schema", *json_schema, "Print a JSON Schema (draft 2020-12) instead");
   add_pack_options(*schema, *schema_packs);
   schema->callback([exit_code, json_schema, schema_packs] {
-    const absl::StatusOr<Engine> engine = engine_from(*schema_packs);
-    if (!engine.ok()) {
-      std::cerr << "error: " << engine.status().message() << "\n";
-      *exit_code = kPackUnreadable;
+    const std::optional<Engine> engine = engine_from(*schema_packs);
+    if (!engine) {
+      *exit_code = kUnreadable;
       return;
     }
     const FieldDeclarations& declared = engine->declared_fields();

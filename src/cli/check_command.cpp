@@ -17,9 +17,8 @@ namespace compact::cli {
 namespace {
 
 // Exit statuses of `compact check` (docs/cli.md).
-constexpr int kClean = 0;  // nothing is in breach or overdue
-constexpr int kBreachOrOverdue = 1;
-constexpr int kUnreadable = 3;  // the case or a pack could not be read (2 is a usage error)
+constexpr int kClean = 0;            // nothing is in breach or overdue
+constexpr int kBreachOrOverdue = 1;  // (3, kUnreadable: the case or a pack could not be read)
 
 struct CheckOptions {
   std::string file;
@@ -108,11 +107,8 @@ int run_check(const CheckOptions& options) {
     std::cerr << options.file << ": error: cannot read " << options.file << "\n";
     return kUnreadable;
   }
-  absl::StatusOr<Engine> engine = engine_from(options.packs, {options.strict});
-  if (!engine.ok()) {
-    std::cerr << "error: " << engine.status().message() << "\n";
-    return kUnreadable;
-  }
+  const std::optional<Engine> engine = engine_from(options.packs, {options.strict});
+  if (!engine) return kUnreadable;
   // The packs' declared fields are part of what a case may hold.
   const CaseReadResult read = read_case(*text, engine->declared_fields());
   if (!read.ok()) {

@@ -1,5 +1,7 @@
 #include "pack_options.hpp"
 
+#include <iostream>
+
 #include "absl/strings/str_cat.h"
 
 namespace compact::cli {
@@ -12,7 +14,9 @@ void add_pack_options(CLI::App& command, PackOptions& options) {
                    "Apply only the --pack files, not the built-in Stockton 2014 pack");
 }
 
-absl::StatusOr<Engine> engine_from(const PackOptions& options, EngineOptions engine_options) {
+namespace {
+
+absl::StatusOr<Engine> load(const PackOptions& options, EngineOptions engine_options) {
   std::vector<rules::Pack> packs;
   if (!options.no_default_pack) {
     absl::StatusOr<rules::Pack> pack = Engine::default_pack();
@@ -27,6 +31,15 @@ absl::StatusOr<Engine> engine_from(const PackOptions& options, EngineOptions eng
     packs.push_back(*std::move(pack));
   }
   return Engine::create(std::move(packs), engine_options);
+}
+
+}  // namespace
+
+std::optional<Engine> engine_from(const PackOptions& options, EngineOptions engine_options) {
+  absl::StatusOr<Engine> engine = load(options, engine_options);
+  if (engine.ok()) return *std::move(engine);
+  std::cerr << "error: " << engine.status().message() << "\n";
+  return std::nullopt;
 }
 
 }  // namespace compact::cli

@@ -2,6 +2,7 @@
 // The options that choose rule packs (--pack, --no-default-pack), shared by the commands that read
 // cases the way the packs say: check evaluates with them, validate accepts the fields they declare.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,11 @@ struct PackOptions {
 
 void add_pack_options(CLI::App& command, PackOptions& options);
 
-// The engine with the built-in pack (unless --no-default-pack) and each --pack file, or the error,
-// which names the file, line and column.
-absl::StatusOr<Engine> engine_from(const PackOptions& options, EngineOptions engine_options = {});
+// The exit status of a command that cannot read its case or a pack (2 is a usage error).
+inline constexpr int kUnreadable = 3;
+
+// The engine with the built-in pack (unless --no-default-pack) and each --pack file; or nullopt,
+// once the error (with file, line and column) is printed to standard error.
+std::optional<Engine> engine_from(const PackOptions& options, EngineOptions engine_options = {});
 
 }  // namespace compact::cli

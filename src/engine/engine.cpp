@@ -71,7 +71,7 @@ class Decision {
     // value in force when this obligation arose.
     for (const size_t i : rule_.parameters) {
       const rules::Parameter& p = pack_.parameters[i];
-      if (p.values.size() > 1) parameters_[i] = p.in_force_on(finding_.parameters_on()).value;
+      if (p.dated()) parameters_[i] = p.in_force_on(finding_.parameters_on()).value;
     }
     // The scope's names after the pack's parameters: as_of, then (for met) due and actual.
     const size_t due_slot = pack_.parameters.size() + 1;
@@ -131,7 +131,7 @@ class Decision {
  private:
   bool uses_dated_parameters() const {
     return std::any_of(rule_.parameters.begin(), rule_.parameters.end(),
-                       [&](size_t i) { return pack_.parameters[i].values.size() > 1; });
+                       [&](size_t i) { return pack_.parameters[i].dated(); });
   }
 
   struct Source {

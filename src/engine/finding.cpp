@@ -90,12 +90,22 @@ void Finding::append_entity_path(std::string& path) const {
   }
 }
 
+void Finding::visit_missing_fields(absl::FunctionRef<void(const std::string& path)> visit) const {
+  const auto path_of = [&](const Missing& m) -> const std::string& {
+    return rule->expression(m.part)->field_paths()[m.field];
+  };
+  for (size_t i = 0; i < missing_count; ++i) {
+    // A field may be missing from two expressions of the rule: it is named once.
+    const std::string& path = path_of(missing[i]);
+    bool named = false;
+    for (size_t j = 0; j < i && !named; ++j) named = path_of(missing[j]) == path;
+    if (!named) visit(path);
+  }
+}
+
 std::vector<std::string> Finding::missing_fields() const {
   std::vector<std::string> out;
-  for (size_t i = 0; i < missing_count; ++i) {
-    const std::string& path = rule->expression(missing[i].part)->field_paths()[missing[i].field];
-    if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
-  }
+  visit_missing_fields([&](const std::string& path) { out.push_back(path); });
   return out;
 }
 
@@ -140,13 +150,19 @@ std::vector<Finding::TraceEntry> Finding::trace() const {
   return out;
 }
 
-std::vector<Finding::ParameterUse> Finding::parameters() const {
-  std::vector<ParameterUse> out;
+void Finding::visit_parameters(
+    absl::FunctionRef<void(const rules::Parameter&, const rules::Parameter::Dated&)> visit) const {
   for (const size_t index : rule->parameters) {
     const rules::Parameter& p = pack->parameters[index];
-    const rules::Parameter::Dated& value = p.in_force_on(parameters_on());
-    out.push_back({p.name, value.text, value.from});
+    visit(p, p.in_force_on(parameters_on()));
   }
+}
+
+std::vector<Finding::ParameterUse> Finding::parameters() const {
+  std::vector<ParameterUse> out;
+  visit_parameters([&](const rules::Parameter& p, const rules::Parameter::Dated& value) {
+    out.push_back({p.name, value.text, value.from});
+  });
   return out;
 }
 

@@ -219,16 +219,7 @@ std::string_view inapplicability_name(Inapplicability why) {
 void write_missing(JsonWriter& w, const Finding& f) {
   w.key("missing");
   w.begin_array();
-  for (size_t i = 0; i < f.missing_count; ++i) {
-    const std::string& path =
-        f.rule->expression(f.missing[i].part)->field_paths()[f.missing[i].field];
-    // A field may be missing from two expressions of the rule: it is named once.
-    bool named = false;
-    for (size_t j = 0; j < i && !named; ++j) {
-      named = f.rule->expression(f.missing[j].part)->field_paths()[f.missing[j].field] == path;
-    }
-    if (!named) w.string(path);
-  }
+  f.visit_missing_fields([&](const std::string& path) { w.string(path); });
   w.end_array();
 }
 
@@ -249,9 +240,7 @@ void write_conventions(JsonWriter& w, const rules::Pack& pack, const rules::Rule
 void write_explanation(JsonWriter& w, const Finding& f) {
   w.key("parameters");
   w.begin_array();
-  for (const size_t index : f.rule->parameters) {
-    const rules::Parameter& p = f.pack->parameters[index];
-    const rules::Parameter::Dated& value = p.in_force_on(f.parameters_on());
+  f.visit_parameters([&](const rules::Parameter& p, const rules::Parameter::Dated& value) {
     w.begin_object();
     w.key("name");
     w.string(p.name);
@@ -260,7 +249,7 @@ void write_explanation(JsonWriter& w, const Finding& f) {
     w.key("from");
     w.date(value.from);
     w.end_object();
-  }
+  });
   w.end_array();
   w.key("trace");
   w.begin_array();

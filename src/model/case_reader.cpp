@@ -400,8 +400,7 @@ class EventHandler {
   // into `extra` in declaration order; null, or a value refused, leaves it out.
   void read_declared(const EntityInfo& entity, ExtraFields& extra, size_t position,
                      const Value& value) {
-    const std::vector<const DeclaredField*> fields = declared_->of(entity);
-    const DeclaredField& field = *fields[position];
+    const DeclaredField& field = declared_->at(entity, position);
     ExtraValue read;
     read.name = field.name;
     read.kind = field.kind;
@@ -433,10 +432,7 @@ class EventHandler {
     }
     // A repeated key (reported as such) leaves the last copy that could be read, as for core fields.
     const auto place = [&](const ExtraValue& v) {
-      return static_cast<size_t>(
-          std::find_if(fields.begin(), fields.end(),
-                       [&](const DeclaredField* f) { return f->name == v.name; }) -
-          fields.begin());
+      return declared_->find(entity, v.name)->position;
     };
     const auto at = std::find_if(extra.begin(), extra.end(),
                                  [&](const ExtraValue& v) { return place(v) >= position; });

@@ -46,16 +46,18 @@ absl::StatusOr<const EntityInfo*> entity_named(std::string_view name) {
 absl::Status FieldDeclarations::declare(std::string_view entity_name, std::string_view name,
                                         FieldKind kind, std::string_view description,
                                         std::string_view where) {
-  if (absl::Status refused = check(entity_name, name, kind); !refused.ok()) return refused;
-  const EntityInfo& entity = **entity_named(entity_name);
+  absl::StatusOr<const EntityInfo*> checked = check(entity_name, name, kind);
+  if (!checked.ok()) return checked.status();
+  const EntityInfo& entity = **checked;
   if (find(entity, name)) return absl::OkStatus();  // declared before, alike
   fields_.push_back(
       {&entity, std::string(name), kind, std::string(description), std::string(where)});
   return absl::OkStatus();
 }
 
-absl::Status FieldDeclarations::check(std::string_view entity_name, std::string_view name,
-                                      FieldKind kind) const {
+absl::StatusOr<const EntityInfo*> FieldDeclarations::check(std::string_view entity_name,
+                                                           std::string_view name,
+                                                           FieldKind kind) const {
   absl::StatusOr<const EntityInfo*> found = entity_named(entity_name);
   if (!found.ok()) return found.status();
   const EntityInfo& entity = **found;
@@ -76,7 +78,7 @@ absl::Status FieldDeclarations::check(std::string_view entity_name, std::string_
   }
   if (std::optional<Place> earlier = find(entity, name)) {
     const DeclaredField& before = *earlier->field;
-    if (before.kind == kind) return absl::OkStatus();
+    if (before.kind == kind) return &entity;
     return absl::InvalidArgumentError(
         absl::StrCat(to_absl(entity.name), ".", to_absl(name), " is already declared as \"",
                      to_absl(field_kind_name(before.kind)), "\"",
@@ -87,7 +89,7 @@ absl::Status FieldDeclarations::check(std::string_view entity_name, std::string_
     return absl::InvalidArgumentError(absl::StrCat(with_article(entity.name), " may have at most ",
                                                    kMaxPerEntity, " declared fields"));
   }
-  return absl::OkStatus();
+  return &entity;
 }
 
 absl::Status FieldDeclarations::declare_all(const FieldDeclarations& other) {
@@ -119,6 +121,13 @@ std::optional<FieldDeclarations::Place> FieldDeclarations::find(const EntityInfo
     ++position;
   }
   return std::nullopt;
+}
+
+const DeclaredField& FieldDeclarations::at(const EntityInfo& entity, size_t position) const {
+  for (const DeclaredField& field : fields_) {
+    if (field.entity == &entity && position-- == 0) return field;
+  }
+  return fields_.front();  // unreachable for a position of(entity) has: keeps the function total
 }
 
 }  // namespace compact

@@ -84,8 +84,10 @@ struct Finding {
   // "commissions[G1].payments[INV-1]": list entries by id where they have one, else by index.
   std::string entity_path() const;
   void append_entity_path(std::string& out) const;
-  // "payment.paid_on", ... for each missing field.
+  // "payment.paid_on", ... for each missing field, once.
   std::vector<std::string> missing_fields() const;
+  // The same, one at a time, for writers that allocate nothing.
+  void visit_missing_fields(absl::FunctionRef<void(const std::string& path)> visit) const;
 
   struct TraceEntry {
     std::string name;   // "payment.received_on", "due", "actual", or a parameter's name
@@ -105,6 +107,9 @@ struct Finding {
   };
   // The parameters in force on parameters_on() that the finding used.
   std::vector<ParameterUse> parameters() const;
+  // The same, one at a time: each parameter and its value in force.
+  void visit_parameters(
+      absl::FunctionRef<void(const rules::Parameter&, const rules::Parameter::Dated&)> visit) const;
 
   // The rule's message with {due}, {actual}, {entity} and {margin_days} filled in; "" when the rule
   // has none, or the finding is not_applicable or insufficient_data.

@@ -57,10 +57,14 @@ class FieldDeclarations {
     size_t position;
   };
   std::optional<Place> find(const EntityInfo& entity, std::string_view name) const;
+  // The field at `position` among of(entity), which must be one.
+  const DeclaredField& at(const EntityInfo& entity, size_t position) const;
 
  private:
-  // Why `name` cannot be declared on `entity` with `kind`, or OK (also when it already is, alike).
-  absl::Status check(std::string_view entity, std::string_view name, FieldKind kind) const;
+  // The entity, when `name` may be declared on it with `kind` (also when it already is, alike), or
+  // why not.
+  absl::StatusOr<const EntityInfo*> check(std::string_view entity, std::string_view name,
+                                          FieldKind kind) const;
 
   std::vector<DeclaredField> fields_;
 };

@@ -44,6 +44,8 @@ struct Parameter {
   std::vector<Dated> values;  // sorted by `from`
 
   const Dated& in_force_on(Date date) const;
+  // Whether the value depends on the date: more than one value.
+  bool dated() const { return values.size() > 1; }
 };
 
 // One step from the case down to the entities a rule covers: a list (commissions) or an entity
