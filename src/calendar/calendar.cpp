@@ -121,24 +121,23 @@ absl::StatusOr<Date> Calendar::working_day_on_or_before(Date d) const {
 absl::StatusOr<Date> Calendar::add(Date d, Period p) const {
   if (!is_supported(d)) return check_supported(d);
   const int64_t n = clamp_count(p.count);
-  absl::StatusOr<Date> result;
-  switch (p.unit) {
-    case PeriodUnit::kDays:
-      result = add_days(d, n);
-      break;
-    case PeriodUnit::kWeeks:
-      result = add_days(d, 7 * n);
-      break;
-    case PeriodUnit::kMonths:
-      result = add_months(d, n);
-      break;
-    case PeriodUnit::kYears:
-      result = add_years(d, n);
-      break;
-    case PeriodUnit::kWorkingDays:
-      result = add_working_days(d, n);
-      break;
-  }
+  // Initialised from the switch, not assigned: a default StatusOr builds an error status first,
+  // which cost more than the sum itself.
+  const absl::StatusOr<Date> result = [&]() -> absl::StatusOr<Date> {
+    switch (p.unit) {
+      case PeriodUnit::kDays:
+        return add_days(d, n);
+      case PeriodUnit::kWeeks:
+        return add_days(d, 7 * n);
+      case PeriodUnit::kMonths:
+        return add_months(d, n);
+      case PeriodUnit::kYears:
+        return add_years(d, n);
+      case PeriodUnit::kWorkingDays:
+        return add_working_days(d, n);
+    }
+    return add_days(d, n);  // unreachable: the switch names every unit
+  }();
   // d is supported, so any failure is the answer leaving the range: say so in the caller's terms.
   if (!result.ok()) return sum_out_of_range(d, p);
   return result;
@@ -147,25 +146,22 @@ absl::StatusOr<Date> Calendar::add(Date d, Period p) const {
 absl::StatusOr<Date> Calendar::latest_start(Date x, Period p) const {
   if (!is_supported(x)) return check_supported(x);
   const int64_t n = clamp_count(p.count);
-  absl::StatusOr<Date> result;
-  switch (p.unit) {
-    // Adding days is a bijection, so its inverse is exact.
-    case PeriodUnit::kDays:
-      result = add_days(x, -n);
-      break;
-    case PeriodUnit::kWeeks:
-      result = add_days(x, -7 * n);
-      break;
-    case PeriodUnit::kMonths:
-      result = latest_start_months(x, n);
-      break;
-    case PeriodUnit::kYears:
-      result = latest_start_months(x, 12 * n);
-      break;
-    case PeriodUnit::kWorkingDays:
-      result = latest_start_working_days(x, n);
-      break;
-  }
+  const absl::StatusOr<Date> result = [&]() -> absl::StatusOr<Date> {
+    switch (p.unit) {
+      // Adding days is a bijection, so its inverse is exact.
+      case PeriodUnit::kDays:
+        return add_days(x, -n);
+      case PeriodUnit::kWeeks:
+        return add_days(x, -7 * n);
+      case PeriodUnit::kMonths:
+        return latest_start_months(x, n);
+      case PeriodUnit::kYears:
+        return latest_start_months(x, 12 * n);
+      case PeriodUnit::kWorkingDays:
+        return latest_start_working_days(x, n);
+    }
+    return add_days(x, -n);  // unreachable: the switch names every unit
+  }();
   if (!result.ok()) return latest_start_out_of_range(x, p);
   return result;
 }

@@ -224,11 +224,15 @@ class Walk {
       finding.rule = &rule_;
       finding.as_of = as_of_;
       finding.depth = depth;
-      std::copy_n(at.entities.begin(), depth + 1, finding.entities.begin());
-      std::copy_n(at.indexes.begin(), depth, finding.indexes.begin());
+      // Whole arrays, a few fixed-size moves; past `depth` both hold null and zero.
+      finding.entities = at.entities;
+      finding.indexes = at.indexes;
       Decision(pack_, rule_, as_of_, strict_, report_.parameter_values, finding).decide();
       return;
     }
+    // load_pack refuses a deeper "for"; saying so lets the compiler see the arrays' bound.
+    static_assert(Finding::kMaxDepth == rules::kMaxCoverDepth);
+    if (depth >= Finding::kMaxDepth) return;
     const rules::CoverStep& step = rule_.path[depth];
     const FieldValue field = step.owner->fields[step.field](at.entities[depth]);
     if (!field.recorded) return;
@@ -311,18 +315,18 @@ void Engine::evaluate(const Case& c, Date as_of, Report& report) const& {
       Walk(pack, rule, as_of, options_.strict_in_force, report).run(c);
     }
   }
+  // The timeline is sorted as one integer per finding, its due day's number above its index: ties
+  // keep report order, and sorting compares integers instead of reading findings. A day number and
+  // an index each fit in 32 bits (a report of 2^32 findings would take hundreds of gigabytes).
+  static_assert(sizeof(size_t) >= 8, "the timeline packs a day and an index into a size_t");
   for (size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
     ++report.summary[static_cast<size_t>(f.outcome)];
     if (f.outside_in_force) ++report.outside_in_force;
-    if (f.due) report.timeline.push_back(i);
+    if (f.due) report.timeline.push_back(size_t{f.due->day_number()} << 32 | i);
   }
-  // Ties keep report order; std::sort, unlike std::stable_sort, needs no buffer.
-  std::sort(report.timeline.begin(), report.timeline.end(), [&](size_t a, size_t b) {
-    const Date& x = *report.findings[a].due;
-    const Date& y = *report.findings[b].due;
-    return x < y || (x == y && a < b);
-  });
+  std::sort(report.timeline.begin(), report.timeline.end());
+  for (size_t& entry : report.timeline) entry &= 0xffffffffu;
 }
 
 }  // namespace compact

@@ -157,7 +157,7 @@ class Compiler {
   absl::StatusOr<int> name(const SyntaxNode& s) {
     for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
       if (it->name != s.text) continue;
-      PlanNode node{Op::kSlot, {Kind::kEntity, nullptr, it->entity}};
+      PlanNode node{it->access ? Op::kSlot : Op::kElement, {Kind::kEntity, nullptr, it->entity}};
       node.index = it->slot;
       node.constant.entity.access = it->access;
       return add(std::move(node));
@@ -555,6 +555,7 @@ absl::StatusOr<Expression> compile(std::string_view text, const Scope& scope) {
   absl::StatusOr<int> root = compiler.compile(tree->root);
   if (!root.ok()) return with_excerpt(root.status(), text);
   plan->root = *root;
+  prepare(*plan);
   return Expression(std::move(plan));
 }
 

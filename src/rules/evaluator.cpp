@@ -1,5 +1,8 @@
-// Running a plan. Values live on the C++ stack and point into the case and the plan, so an evaluation
-// allocates nothing; an unrecorded field or a date out of range travels up as the value's state.
+// Running a plan. prepare() gives each node the function that runs it, chosen for its operation and
+// types, so running a node is one indirect call into a few instructions rather than a switch over
+// every operation and every type. Values live on the C++ stack and point into the case and the
+// plan, so an evaluation allocates nothing; an unrecorded field or a date out of range travels up as
+// the value's state.
 
 #include <algorithm>
 
@@ -7,6 +10,58 @@
 #include "plan.hpp"
 
 namespace compact::rules {
+
+// One evaluation's state. The runs below are its only users, so its members are open to them.
+class Evaluator {
+ public:
+  Value eval(int index) {
+    const PlanNode& n = plan.nodes[static_cast<size_t>(index)];
+    return n.run(*this, n);
+  }
+
+  // Evaluates without noting unrecorded fields.
+  Value quietly(int index) {
+    Unrecorded* outer = unrecorded;
+    unrecorded = nullptr;
+    const Value v = eval(index);
+    unrecorded = outer;
+    return v;
+  }
+
+  void note(uint16_t path) {
+    if (!unrecorded) return;
+    const auto end = unrecorded->fields.begin() + std::min(unrecorded->count, Unrecorded::kMax);
+    if (std::find(unrecorded->fields.begin(), end, path) != end) return;
+    if (unrecorded->count < Unrecorded::kMax) unrecorded->fields[unrecorded->count] = path;
+    ++unrecorded->count;
+  }
+
+  const Calendar& calendar() const {
+    return environment.calendar ? *environment.calendar : Calendar::england_and_wales();
+  }
+
+  // The entity the scope binds to `slot`; a slot the caller left out reads as an unbound entity.
+  const void* bound(uint32_t slot) const {
+    return slot < environment.entities.size() ? environment.entities[slot] : nullptr;
+  }
+
+  // The elements the any()s and all()s now running are at, innermost first: each lives in its
+  // own run's frame, so an evaluation sets up nothing for them.
+  struct Element {
+    uint32_t slot;
+    const void* object;
+    const EntityAccess* access;
+    const Element* outer;
+  };
+
+  const Expression::Plan& plan;
+  const Environment& environment;
+  Unrecorded* unrecorded;
+  const Element* elements = nullptr;
+  // For latest_start(x, p) at the root: whether counting back from x, x - p, gives another day.
+  bool boundary_sensitive = false;
+};
+
 namespace {
 
 using Kind = Type::Kind;
@@ -48,23 +103,86 @@ Value from_status(const absl::StatusOr<T>& result, Value (*make)(T)) {
   return result.ok() ? make(*result) : unknown(State::kFailed);
 }
 
-bool compare(CompareOp op, const Value& a, const Value& b, Kind kind) {
-  int order = 0;  // <0, 0, >0 as a is before, equal to or after b
+// How a value of each kind is held: the runs below are chosen for these five.
+Kind held_as(Kind kind) {
   switch (kind) {
     case Kind::kDate:
-      order = a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
-      break;
-    case Kind::kText:
-      order = a.text.compare(b.text);
-      break;
     case Kind::kBool:
-      order = static_cast<int>(a.boolean) - static_cast<int>(b.boolean);
-      break;
-    default:  // integer, money, enum
-      order = a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
-      break;
+    case Kind::kText:
+      return kind;
+    case Kind::kEntity:
+    case Kind::kList:
+      return Kind::kEntity;
+    default:  // integer, money, enum, period
+      return Kind::kInteger;
   }
-  switch (op) {
+}
+
+// The run `Step<K>::run` for the way `kind` is held.
+template <template <Kind> typename Step>
+Run for_kind(Kind kind) {
+  switch (held_as(kind)) {
+    case Kind::kDate:
+      return &Step<Kind::kDate>::run;
+    case Kind::kBool:
+      return &Step<Kind::kBool>::run;
+    case Kind::kText:
+      return &Step<Kind::kText>::run;
+    case Kind::kEntity:
+      return &Step<Kind::kEntity>::run;
+    default:
+      return &Step<Kind::kInteger>::run;
+  }
+}
+
+// A field as read from the model, as a Value held as K.
+template <Kind K>
+Value from_field(const FieldValue& field) {
+  Value v;
+  if constexpr (K == Kind::kDate) {
+    v.day = field.day;
+  } else if constexpr (K == Kind::kBool) {
+    v.boolean = field.number != 0;
+  } else if constexpr (K == Kind::kText) {
+    v.text = field.text;
+  } else if constexpr (K == Kind::kEntity) {
+    v.entity.object = field.object;
+    v.entity.access = field.access;
+  } else {
+    v.number = field.number;
+  }
+  return v;
+}
+
+// Both operands, evaluated even when one is unknown so that every unrecorded field is named, then
+// `f` of them when both are known.
+template <typename F>
+Value both(Evaluator& e, const PlanNode& n, F f) {
+  const Value a = e.eval(n.a);
+  const Value b = e.eval(n.b);
+  const State state = combined(a.state, b.state);
+  if (state != State::kKnown) return unknown(state);
+  return f(a, b);
+}
+
+// <0, 0, >0 as a is before, equal to or after b.
+template <Kind K>
+int order(const Value& a, const Value& b) {
+  if constexpr (K == Kind::kDate) {
+    return a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
+  } else if constexpr (K == Kind::kText) {
+    const int c = a.text.compare(b.text);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+  } else if constexpr (K == Kind::kBool) {
+    return static_cast<int>(a.boolean) - static_cast<int>(b.boolean);
+  } else {
+    return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  }
+}
+
+template <CompareOp Op>
+bool holds(int order) {
+  switch (Op) {
     case CompareOp::kEqual:
       return order == 0;
     case CompareOp::kNotEqual:
@@ -81,251 +199,322 @@ bool compare(CompareOp op, const Value& a, const Value& b, Kind kind) {
   return false;
 }
 
-// A field as read from the model, as a Value of the field's type.
-Value from_field(const FieldValue& field, Kind kind) {
-  Value v;
-  switch (kind) {
-    case Kind::kDate:
-      v.day = field.day;
-      break;
-    case Kind::kBool:
-      v.boolean = field.number != 0;
-      break;
-    case Kind::kText:
-      v.text = field.text;
-      break;
-    case Kind::kEntity:
-    case Kind::kList:
-      v.entity.object = field.object;
-      v.entity.access = field.access;
-      break;
-    default:  // integer, money, enum
-      v.number = field.number;
-      break;
+template <Kind K>
+struct Comparison {
+  template <CompareOp Op>
+  static Value compare(Evaluator& e, const PlanNode& n) {
+    return both(e, n,
+                [](const Value& a, const Value& b) { return boolean(holds<Op>(order<K>(a, b))); });
   }
-  return v;
+  // The run for `op`: each is its own function, so a comparison tests nothing but its operands.
+  static Run for_op(CompareOp op) {
+    switch (op) {
+      case CompareOp::kEqual:
+        return &compare<CompareOp::kEqual>;
+      case CompareOp::kNotEqual:
+        return &compare<CompareOp::kNotEqual>;
+      case CompareOp::kLess:
+        return &compare<CompareOp::kLess>;
+      case CompareOp::kLessOrEqual:
+        return &compare<CompareOp::kLessOrEqual>;
+      case CompareOp::kGreater:
+        return &compare<CompareOp::kGreater>;
+      case CompareOp::kGreaterOrEqual:
+        return &compare<CompareOp::kGreaterOrEqual>;
+    }
+    return &compare<CompareOp::kEqual>;
+  }
+};
+
+// Reading field n.index of `object`: an unbound owner, or a field not recorded, is noted and
+// unrecorded.
+template <Kind K>
+Value read(Evaluator& e, const PlanNode& n, const void* object, const EntityAccess* access) {
+  if (object) {
+    const FieldValue value = access->fields[n.index](object);
+    if (value.recorded) return from_field<K>(value);
+  }
+  e.note(n.path);
+  return unknown(State::kUnrecorded);
 }
 
-class Evaluator {
- public:
-  Evaluator(const Expression::Plan& plan, const Environment& environment, Unrecorded* unrecorded)
-      : plan_(plan),
-        environment_(environment),
-        calendar_(environment.calendar ? *environment.calendar : Calendar::england_and_wales()),
-        unrecorded_(unrecorded) {
-    std::copy_n(environment.entities.begin(), std::min(environment.entities.size(), kMaxSlots),
-                slots_.begin());
+// A field of an entity the scope binds (payment.paid_on), most fields: its node holds the slot.
+template <Kind K>
+struct FieldOfBound {
+  static Value run(Evaluator& e, const PlanNode& n) {
+    return read<K>(e, n, e.bound(n.owner_slot), n.owner_access);
   }
+};
 
-  Value run(int node) { return eval(node); }
-
-  // For latest_start(x, p) at the root: whether counting back from x, x - p, gives another day. The
-  // operands are the ones the evaluation itself computed, so nothing is worked out twice.
-  bool boundary_sensitive() const { return boundary_sensitive_; }
-
- private:
-  const PlanNode& node(int i) const { return plan_.nodes[static_cast<size_t>(i)]; }
-
-  void note(uint16_t path) {
-    if (!unrecorded_) return;
-    const auto end = unrecorded_->fields.begin() + std::min(unrecorded_->count, Unrecorded::kMax);
-    if (std::find(unrecorded_->fields.begin(), end, path) != end) return;
-    if (unrecorded_->count < Unrecorded::kMax) unrecorded_->fields[unrecorded_->count] = path;
-    ++unrecorded_->count;
-  }
-
-  Value eval(int index) {
-    const PlanNode& n = node(index);
-    switch (n.op) {
-      case Op::kConstant:
-        return n.constant;
-      case Op::kSlot:
-        return slot(n);
-      case Op::kParameter:
-        return environment_.parameters[n.index];
-      case Op::kField:
-      case Op::kDeclared:
-        return field(n);
-      case Op::kRecorded:
-        // Whether it is recorded is itself known: the field is not noted as missing.
-        return boolean(quietly(n.a).known());
-      case Op::kNot: {
-        Value v = eval(n.a);
-        if (v.known()) v.boolean = !v.boolean;
-        return v;
-      }
-      case Op::kAnd:
-      case Op::kOr:
-        return logical(n);
-      case Op::kAny:
-      case Op::kAll:
-        return quantified(n);
-      case Op::kMin:
-      case Op::kMax:
-        return extreme(n);
-      case Op::kIf: {
-        const Value condition = eval(n.args[0]);
-        if (!condition.known()) return condition;
-        return eval(condition.boolean ? n.args[1] : n.args[2]);
-      }
-      case Op::kDefault: {
-        // An unrecorded first value is expected here: it is not noted as missing.
-        const Value v = quietly(n.args[0]);
-        return v.state == State::kUnrecorded ? eval(n.args[1]) : v;
-      }
-      case Op::kCount: {
-        const Value list = eval(n.a);
-        return list.known()
-                   ? number(static_cast<int64_t>(list.entity.access->list_size(list.entity.object)))
-                   : list;
-      }
-      default:
-        return binary(n);
-    }
-  }
-
-  // Evaluates without noting unrecorded fields.
-  Value quietly(int index) {
-    Unrecorded* outer = unrecorded_;
-    unrecorded_ = nullptr;
-    const Value v = eval(index);
-    unrecorded_ = outer;
-    return v;
-  }
-
-  Value field(const PlanNode& n) {
-    // Most fields belong to a bound entity (payment.paid_on): read its slot without a call of eval.
-    const PlanNode& owner_node = node(n.a);
-    const Value owner = owner_node.op == Op::kSlot ? slot(owner_node) : eval(n.a);
+// A field of any other entity: an any()'s element, or an entity reached through another field.
+template <Kind K>
+struct FieldOf {
+  static Value run(Evaluator& e, const PlanNode& n) {
+    const Value owner = e.eval(n.a);
     if (!owner.known()) return owner;
-    if (!owner.entity.object) {  // an entity left unbound by the caller: treated as not recorded
-      note(n.path);
-      return unknown(State::kUnrecorded);
+    return read<K>(e, n, owner.entity.object, owner.entity.access);
+  }
+};
+
+template <Kind K>
+struct Declared {
+  static Value run(Evaluator& e, const PlanNode& n) {
+    const Value owner = e.eval(n.a);
+    if (!owner.known()) return owner;
+    if (owner.entity.object) {
+      const FieldValue value = owner.entity.access->declared(owner.entity.object, n.index,
+                                                             n.constant.text, n.field_kind);
+      if (value.recorded) return from_field<K>(value);
     }
-    const FieldValue value = n.op == Op::kField
-                                 ? owner.entity.access->fields[n.index](owner.entity.object)
-                                 : owner.entity.access->declared(owner.entity.object, n.index,
-                                                                 n.constant.text, n.field_kind);
-    if (!value.recorded) {
-      note(n.path);
-      return unknown(State::kUnrecorded);
-    }
-    return from_field(value, n.type.kind);
+    e.note(n.path);
+    return unknown(State::kUnrecorded);
   }
+};
 
-  Value slot(const PlanNode& n) const {
-    // A scope's binding carries its access in the plan; an any()/all() element, the list's.
-    Value v;
-    v.entity.object = slots_[n.index];
-    v.entity.access = n.constant.entity.access ? n.constant.entity.access : slot_access_[n.index];
-    return v;
-  }
-
-  Value logical(const PlanNode& n) {
-    const bool is_and = n.op == Op::kAnd;
-    const Value a = eval(n.a);
-    // false decides an `and`, true an `or`, whatever the other side is.
-    if (a.known() && a.boolean != is_and) return a;
-    const Value b = eval(n.b);
-    if (b.known() && b.boolean != is_and) return b;
-    if (a.known() && b.known()) return boolean(is_and);
-    return unknown(combined(a.state, b.state));
-  }
-
-  Value quantified(const PlanNode& n) {
-    const bool is_all = n.op == Op::kAll;
-    const Value list = eval(n.a);
-    if (!list.known()) return list;
-    // The slot is this any()'s alone while it runs: nested ones have slots of their own, and a later
-    // one sets it afresh, so nothing need be restored.
-    const size_t size = list.entity.access->list_size(list.entity.object);
-    slot_access_[n.index] = list.entity.access;
-    State state = State::kKnown;
-    Value result = boolean(is_all);
-    for (size_t i = 0; i < size; ++i) {
-      slots_[n.index] = list.entity.access->list_element(list.entity.object, i);
-      const Value v = eval(n.b);
-      if (!v.known()) {
-        state = combined(state, v.state);
-      } else if (v.boolean != is_all) {  // a false decides all(), a true any()
-        result = v;
-        state = State::kKnown;
-        break;
-      }
-    }
-    return state == State::kKnown ? result : unknown(state);
-  }
-
-  Value extreme(const PlanNode& n) {
-    const bool is_min = n.op == Op::kMin;
+// min() and max() of dates, integers or money.
+template <Kind K>
+struct Extreme {
+  template <bool IsMin>
+  static Value run(Evaluator& e, const PlanNode& n) {
     Value best;
     State state = State::kKnown;
     bool first = true;
     for (const int arg : n.args) {
-      const Value v = eval(arg);
+      const Value v = e.eval(arg);
       state = combined(state, v.state);
       if (!v.known()) continue;
-      const bool better =
-          first || compare(is_min ? CompareOp::kLess : CompareOp::kGreater, v, best, n.type.kind);
-      if (better) best = v;
+      const int o = order<K>(v, best);
+      if (first || (IsMin ? o < 0 : o > 0)) best = v;
       first = false;
     }
     return state == State::kKnown ? best : unknown(state);
   }
+};
 
-  Value binary(const PlanNode& n) {
-    // Both sides are evaluated even when one is unknown, so that every unrecorded field is named.
-    const Value a = eval(n.a);
-    const Value b = eval(n.b);
-    const State state = combined(a.state, b.state);
-    if (state != State::kKnown) return unknown(state);
-    switch (n.op) {
-      case Op::kCompare:
-        return boolean(compare(n.compare, a, b, node(n.a).type.kind));
-      case Op::kAddPeriod:
-        return from_status(calendar_.add(a.day, b.period), &day);
-      case Op::kSubtractPeriod:
-        return from_status(calendar_.add(a.day, -b.period), &day);
-      case Op::kAddNumber:
-        return number(a.number + b.number);
-      case Op::kSubtractNumber:
-        return number(a.number - b.number);
-      case Op::kLatestStart: {
-        const absl::StatusOr<Date> latest = calendar_.latest_start(a.day, b.period);
-        if (&n == &node(plan_.root)) {
-          const absl::StatusOr<Date> naive = calendar_.add(a.day, -b.period);
-          boundary_sensitive_ = naive.ok() != latest.ok() || (naive.ok() && *naive != *latest);
-        }
-        return from_status(latest, &day);
-      }
-      case Op::kWorkingDays:
-        return from_status(calendar_.working_days_between(a.day, b.day), &number);
-      case Op::kDays:
-        return number((b.day - a.day).days());
-      default:
-        return unknown(State::kFailed);
+template <Kind K>
+struct Minimum {
+  static Value run(Evaluator& e, const PlanNode& n) { return Extreme<K>::template run<true>(e, n); }
+};
+template <Kind K>
+struct Maximum {
+  static Value run(Evaluator& e, const PlanNode& n) {
+    return Extreme<K>::template run<false>(e, n);
+  }
+};
+
+Value constant(Evaluator&, const PlanNode& n) { return n.constant; }
+
+Value parameter(Evaluator& e, const PlanNode& n) { return e.environment.parameters[n.index]; }
+
+Value bound_slot(Evaluator& e, const PlanNode& n) {
+  Value v;
+  v.entity = {e.bound(n.index), n.constant.entity.access};
+  return v;
+}
+
+Value element_slot(Evaluator& e, const PlanNode& n) {
+  Value v;
+  v.entity = {nullptr, nullptr};
+  for (const Evaluator::Element* element = e.elements; element; element = element->outer) {
+    if (element->slot == n.index) {
+      v.entity = {element->object, element->access};
+      break;
     }
   }
+  return v;
+}
 
-  const Expression::Plan& plan_;
-  const Environment& environment_;
-  const Calendar& calendar_;
-  Unrecorded* unrecorded_;
-  bool boundary_sensitive_ = false;
-  // Left uninitialised on purpose: an evaluation is a few hundred nanoseconds, and zeroing these took
-  // a good part of it. Slots of the scope are copied in; any()/all() slots are set before they are
-  // read (the compiler gives them indexes past the scope's).
-  std::array<const void*, kMaxSlots> slots_;
-  std::array<const EntityAccess*, kMaxSlots> slot_access_;
-};
+Value recorded(Evaluator& e, const PlanNode& n) {
+  // Whether it is recorded is itself known: the field is not noted as missing.
+  return boolean(e.quietly(n.a).known());
+}
+
+Value negation(Evaluator& e, const PlanNode& n) {
+  Value v = e.eval(n.a);
+  if (v.known()) v.boolean = !v.boolean;
+  return v;
+}
+
+template <bool IsAnd>
+Value logical(Evaluator& e, const PlanNode& n) {
+  const Value a = e.eval(n.a);
+  // false decides an `and`, true an `or`, whatever the other side is.
+  if (a.known() && a.boolean != IsAnd) return a;
+  const Value b = e.eval(n.b);
+  if (b.known() && b.boolean != IsAnd) return b;
+  if (a.known() && b.known()) return boolean(IsAnd);
+  return unknown(combined(a.state, b.state));
+}
+
+template <bool IsAll>
+Value quantified(Evaluator& e, const PlanNode& n) {
+  const Value list = e.eval(n.a);
+  if (!list.known()) return list;
+  const size_t size = list.entity.access->list_size(list.entity.object);
+  Evaluator::Element element{n.index, nullptr, list.entity.access, e.elements};
+  e.elements = &element;
+  State state = State::kKnown;
+  Value result = boolean(IsAll);
+  for (size_t i = 0; i < size; ++i) {
+    element.object = list.entity.access->list_element(list.entity.object, i);
+    const Value v = e.eval(n.b);
+    if (!v.known()) {
+      state = combined(state, v.state);
+    } else if (v.boolean != IsAll) {  // a false decides all(), a true any()
+      result = v;
+      state = State::kKnown;
+      break;
+    }
+  }
+  e.elements = element.outer;
+  return state == State::kKnown ? result : unknown(state);
+}
+
+Value choice(Evaluator& e, const PlanNode& n) {
+  const Value condition = e.eval(n.args[0]);
+  if (!condition.known()) return condition;
+  return e.eval(condition.boolean ? n.args[1] : n.args[2]);
+}
+
+Value fallback(Evaluator& e, const PlanNode& n) {
+  // An unrecorded first value is expected here: it is not noted as missing.
+  const Value v = e.quietly(n.args[0]);
+  return v.state == State::kUnrecorded ? e.eval(n.args[1]) : v;
+}
+
+Value count(Evaluator& e, const PlanNode& n) {
+  const Value list = e.eval(n.a);
+  if (!list.known()) return list;
+  return number(static_cast<int64_t>(list.entity.access->list_size(list.entity.object)));
+}
+
+Value add_period(Evaluator& e, const PlanNode& n) {
+  return both(e, n, [&](const Value& a, const Value& b) {
+    return from_status(e.calendar().add(a.day, b.period), &day);
+  });
+}
+
+Value subtract_period(Evaluator& e, const PlanNode& n) {
+  return both(e, n, [&](const Value& a, const Value& b) {
+    return from_status(e.calendar().add(a.day, -b.period), &day);
+  });
+}
+
+Value add_number(Evaluator& e, const PlanNode& n) {
+  return both(e, n, [](const Value& a, const Value& b) { return number(a.number + b.number); });
+}
+
+Value subtract_number(Evaluator& e, const PlanNode& n) {
+  return both(e, n, [](const Value& a, const Value& b) { return number(a.number - b.number); });
+}
+
+Value latest_start(Evaluator& e, const PlanNode& n) {
+  return both(e, n, [&](const Value& a, const Value& b) {
+    const absl::StatusOr<Date> latest = e.calendar().latest_start(a.day, b.period);
+    if (&n == &e.plan.nodes[static_cast<size_t>(e.plan.root)]) {
+      // The operands are the ones the evaluation itself computed, so nothing is worked out twice.
+      const absl::StatusOr<Date> naive = e.calendar().add(a.day, -b.period);
+      e.boundary_sensitive = naive.ok() != latest.ok() || (naive.ok() && *naive != *latest);
+    }
+    return from_status(latest, &day);
+  });
+}
+
+Value working_days(Evaluator& e, const PlanNode& n) {
+  return both(e, n, [&](const Value& a, const Value& b) {
+    return from_status(e.calendar().working_days_between(a.day, b.day), &number);
+  });
+}
+
+Value days(Evaluator& e, const PlanNode& n) {
+  return both(e, n, [](const Value& a, const Value& b) { return number((b.day - a.day).days()); });
+}
+
+Run comparison_for(Kind kind, CompareOp op) {
+  switch (held_as(kind)) {
+    case Kind::kDate:
+      return Comparison<Kind::kDate>::for_op(op);
+    case Kind::kBool:
+      return Comparison<Kind::kBool>::for_op(op);
+    case Kind::kText:
+      return Comparison<Kind::kText>::for_op(op);
+    default:
+      return Comparison<Kind::kInteger>::for_op(op);
+  }
+}
+
+Run run_for(PlanNode& n, const Expression::Plan& plan) {
+  switch (n.op) {
+    case Op::kConstant:
+      return &constant;
+    case Op::kSlot:
+      return &bound_slot;
+    case Op::kElement:
+      return &element_slot;
+    case Op::kParameter:
+      return &parameter;
+    case Op::kField: {
+      const PlanNode& owner = plan.nodes[static_cast<size_t>(n.a)];
+      if (owner.op != Op::kSlot) return for_kind<FieldOf>(n.type.kind);
+      n.owner_slot = owner.index;
+      n.owner_access = owner.constant.entity.access;
+      return for_kind<FieldOfBound>(n.type.kind);
+    }
+    case Op::kDeclared:
+      return for_kind<Declared>(n.type.kind);
+    case Op::kRecorded:
+      return &recorded;
+    case Op::kNot:
+      return &negation;
+    case Op::kAnd:
+      return &logical<true>;
+    case Op::kOr:
+      return &logical<false>;
+    case Op::kCompare:
+      return comparison_for(plan.nodes[static_cast<size_t>(n.a)].type.kind, n.compare);
+    case Op::kAddPeriod:
+      return &add_period;
+    case Op::kSubtractPeriod:
+      return &subtract_period;
+    case Op::kAddNumber:
+      return &add_number;
+    case Op::kSubtractNumber:
+      return &subtract_number;
+    case Op::kLatestStart:
+      return &latest_start;
+    case Op::kWorkingDays:
+      return &working_days;
+    case Op::kDays:
+      return &days;
+    case Op::kCount:
+      return &count;
+    case Op::kAny:
+      return &quantified<false>;
+    case Op::kAll:
+      return &quantified<true>;
+    case Op::kMin:
+      return for_kind<Minimum>(n.type.kind);
+    case Op::kMax:
+      return for_kind<Maximum>(n.type.kind);
+    case Op::kIf:
+      return &choice;
+    case Op::kDefault:
+      return &fallback;
+  }
+  return &constant;
+}
 
 }  // namespace
 
+void prepare(Expression::Plan& plan) {
+  for (PlanNode& n : plan.nodes) n.run = run_for(n, plan);
+}
+
 Value Expression::evaluate(const Environment& environment, Unrecorded* unrecorded,
                            bool* boundary_sensitive) const {
-  Evaluator evaluator(*plan_, environment, unrecorded);
-  const Value result = evaluator.run(plan_->root);
-  if (boundary_sensitive) *boundary_sensitive = evaluator.boundary_sensitive();
+  Evaluator evaluator{*plan_, environment, unrecorded};
+  const Value result = evaluator.eval(plan_->root);
+  if (boundary_sensitive) *boundary_sensitive = evaluator.boundary_sensitive;
   return result;
 }
 

@@ -17,7 +17,8 @@ inline constexpr size_t kMaxSlots = 16;
 
 enum class Op : uint8_t {
   kConstant,   // `constant`
-  kSlot,       // the entity in slot `index`
+  kSlot,       // the entity the scope binds to slot `index` (Environment::entities)
+  kElement,    // the element an any()/all() has in slot `index`
   kParameter,  // parameter `index`
   kField,      // field `index` of the entity `a`; field_paths[path] names it
   kDeclared,   // declared field `constant.text` of kind `field_kind`, at `index` in `a`'s extra
@@ -42,6 +43,11 @@ enum class Op : uint8_t {
   kDefault,         // default(a, b): a, or b where a is not recorded
 };
 
+class Evaluator;
+struct PlanNode;
+// What runs a node: chosen for the node's operation and types by prepare(), once.
+using Run = Value (*)(Evaluator& evaluator, const PlanNode& node);
+
 struct PlanNode {
   PlanNode(Op o, Type t) : op(o), type(t) {}
 
@@ -53,8 +59,13 @@ struct PlanNode {
   uint32_t index = 0;
   uint16_t path = 0;
   FieldKind field_kind{};  // kDeclared
-  std::vector<int> args;   // kMin, kMax
+  std::vector<int> args;   // kMin, kMax, kIf, kDefault
   Value constant;
+  Run run = nullptr;
+  // kField of an entity the scope binds: the owner's slot and access, so that reading the field
+  // needs no visit to the owner's node.
+  uint32_t owner_slot = 0;
+  const EntityAccess* owner_access = nullptr;
 };
 
 struct Expression::Plan {
@@ -65,6 +76,9 @@ struct Expression::Plan {
   std::vector<uint32_t> parameters;  // read by kParameter nodes, each once
   std::deque<std::string> texts;     // text literals, which constants view
 };
+
+// Gives each node of a compiled plan its run (evaluator.cpp). Called once, when compiling is done.
+void prepare(Expression::Plan& plan);
 
 // `error` (from expression_error) with "column N: " before its message and the line of `text` with a
 // caret after it; error_reason() still gives the message alone.
