@@ -136,7 +136,7 @@ absl::StatusOr<Date> Calendar::add(Date d, Period p) const {
       case PeriodUnit::kWorkingDays:
         return add_working_days(d, n);
     }
-    return add_days(d, n);  // unreachable: the switch names every unit
+    return absl::InternalError("a period of no known unit");  // reported as out of range below
   }();
   // d is supported, so any failure is the answer leaving the range: say so in the caller's terms.
   if (!result.ok()) return sum_out_of_range(d, p);
@@ -160,7 +160,7 @@ absl::StatusOr<Date> Calendar::latest_start(Date x, Period p) const {
       case PeriodUnit::kWorkingDays:
         return latest_start_working_days(x, n);
     }
-    return add_days(x, -n);  // unreachable: the switch names every unit
+    return absl::InternalError("a period of no known unit");  // reported as out of range below
   }();
   if (!result.ok()) return latest_start_out_of_range(x, p);
   return result;

@@ -230,7 +230,7 @@ class Walk {
       Decision(pack_, rule_, as_of_, strict_, report_.parameter_values, finding).decide();
       return;
     }
-    // load_pack refuses a deeper "for"; saying so lets the compiler see the arrays' bound.
+    // Engine::create refuses a deeper "for"; saying so lets the compiler see the arrays' bound.
     static_assert(Finding::kMaxDepth == rules::kMaxCoverDepth);
     if (depth >= Finding::kMaxDepth) return;
     const rules::CoverStep& step = rule_.path[depth];
@@ -265,6 +265,16 @@ absl::StatusOr<Engine> Engine::create(std::vector<Pack> packs, EngineOptions opt
         return absl::InvalidArgumentError(absl::StrCat("two packs have the id \"", packs[i].id,
                                                        "\": ", packs[j].source_name, " and ",
                                                        packs[i].source_name));
+      }
+    }
+  }
+  for (const Pack& pack : packs) {
+    for (const Rule& rule : pack.rules) {
+      // load_pack refuses these; a Pack built in C++ might not.
+      if (rule.path.size() > rules::kMaxCoverDepth) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(pack.source_name, ": rule \"", rule.id, "\": \"for\" goes ",
+                         rule.path.size(), " entities deep; the most is ", rules::kMaxCoverDepth));
       }
     }
   }

@@ -283,8 +283,7 @@ struct Extreme {
       const Value v = e.eval(arg);
       state = combined(state, v.state);
       if (!v.known()) continue;
-      const int o = order<K>(v, best);
-      if (first || (IsMin ? o < 0 : o > 0)) best = v;
+      if (first || (IsMin ? order<K>(v, best) < 0 : order<K>(v, best) > 0)) best = v;
       first = false;
     }
     return state == State::kKnown ? best : unknown(state);

@@ -4,6 +4,7 @@
 #include <sstream>
 #include <thread>
 
+#include "absl/strings/str_cat.h"
 #include "boost/json.hpp"
 #include "compact/model/case_json.hpp"
 #include "gmock/gmock.h"
@@ -406,6 +407,37 @@ TEST_F(EngineTest, TheTimelineListsDueDatesInOrder) {
   std::vector<Date> dues;
   for (size_t i : report.timeline) dues.push_back(*report.findings[i].due);
   EXPECT_THAT(dues, ElementsAre(D("2025-01-29"), D("2025-04-14")));
+
+  // Many due dates, with ties, against a stable sort of the findings by due date: ties keep report
+  // order.
+  std::vector<Payment> many;
+  for (int i = 0; i < 60; ++i) {
+    const Date received = D("2024-01-01") + boost::gregorian::days((i * 37) % 23 * 9);
+    many.push_back(invoice(absl::StrCat("P", i), received, std::nullopt));
+  }
+  const Case big = grant_with(std::move(many));
+  const Report big_report = engine_.evaluate(big, D("2025-01-01"));
+  std::vector<size_t> expected;
+  for (size_t i = 0; i < big_report.findings.size(); ++i) {
+    if (big_report.findings[i].due) expected.push_back(i);
+  }
+  std::stable_sort(expected.begin(), expected.end(), [&](size_t a, size_t b) {
+    return *big_report.findings[a].due < *big_report.findings[b].due;
+  });
+  ASSERT_GE(expected.size(), 60u);
+  EXPECT_EQ(big_report.timeline, expected);
+}
+
+TEST_F(EngineTest, APackBuiltInCppIsCheckedLikeALoadedOne) {
+  rules::Pack pack = *rules::load_pack(kTestPack, "test.toml");
+  rules::Rule& rule = pack.rules.front();
+  while (rule.path.size() <= rules::kMaxCoverDepth) rule.path.push_back(rule.path.front());
+  std::vector<rules::Pack> packs;
+  packs.push_back(std::move(pack));
+  EXPECT_THAT(Engine::create(std::move(packs)),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("test.toml: rule \"payment.on-time\": \"for\" goes 5 entities "
+                                 "deep; the most is 4")));
 }
 
 TEST_F(EngineTest, TheJsonReportHasDesignMdsKeys) {

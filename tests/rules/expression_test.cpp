@@ -181,6 +181,43 @@ TEST_F(ExpressionTest, UnrecordedFieldsAreNamedNotGuessed) {
   EXPECT_TRUE(holds("any(commission.payments, payment.paid_on > 2000-01-01)", 2));
 }
 
+TEST_F(ExpressionTest, ASlotTheCallerLeavesOutReadsAsUnrecorded) {
+  // Only the commission is given: payment's fields are unrecorded and named, not read from memory
+  // that holds no payment.
+  absl::StatusOr<Expression> e = compile_here("payment.paid_on <= commission.start_on");
+  ASSERT_TRUE(e.ok());
+  const void* commission_only[] = {&commission_};
+  Unrecorded unrecorded;
+  EXPECT_EQ(e->evaluate({commission_only, parameters_, nullptr}, &unrecorded).state,
+            Value::State::kUnrecorded);
+  ASSERT_EQ(unrecorded.count, 1u);
+  EXPECT_EQ(e->field_paths()[unrecorded.fields[0]], "payment.paid_on");
+}
+
+TEST_F(ExpressionTest, NestedQuantifiersSeeTheirOwnElements) {
+  // Inside the inner any(), `payment` is the inner element; after it, the outer one again. The inner
+  // any() stops at P1 (paid), so reading P1 for every outer element would make both true.
+  const auto brute_force = [&](bool every) {
+    bool some_paid = false;
+    for (const Payment& p : commission_.payments) some_paid = some_paid || p.paid_on.has_value();
+    bool all = true, any = false;
+    for (const Payment& outer : commission_.payments) {
+      const bool holds_here = some_paid && !outer.paid_on.has_value();
+      all = all && holds_here;
+      any = any || holds_here;
+    }
+    return every ? all : any;
+  };
+  EXPECT_EQ(holds("all(commission.payments, any(commission.payments, payment.paid_on?) and "
+                  "not payment.paid_on?)"),
+            brute_force(true));
+  EXPECT_EQ(holds("any(commission.payments, any(commission.payments, payment.paid_on?) and "
+                  "not payment.paid_on?)"),
+            brute_force(false));
+  EXPECT_FALSE(brute_force(true));
+  EXPECT_TRUE(brute_force(false));  // P3 is unpaid
+}
+
 TEST_F(ExpressionTest, DatesOutsideTheSupportedRangeFailInsteadOfWrapping) {
   EXPECT_EQ(eval("2199-12-01 + 3 months").state, Value::State::kFailed);
   EXPECT_EQ(eval("1900-01-02 - 1 week").state, Value::State::kFailed);

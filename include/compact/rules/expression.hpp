@@ -115,7 +115,8 @@ class Scope {
 };
 
 // What one evaluation reads: the entity in each bound slot, the parameters' values, and the calendar
-// for working days.
+// for working days (England and Wales when null). A slot left out, or given as null, is an entity not
+// recorded: its fields read as unrecorded and are named as such.
 struct Environment {
   std::span<const void* const> entities;
   std::span<const Value> parameters;
