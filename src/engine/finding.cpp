@@ -3,7 +3,6 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_replace.h"
 #include "compact/engine/report.hpp"
 #include "compact/util/absl_string_view.hpp"
 
@@ -166,17 +165,66 @@ std::vector<Finding::ParameterUse> Finding::parameters() const {
   return out;
 }
 
-std::string Finding::message() const {
+bool Finding::has_message() const {
   // A message describes what happened; a rule that did not apply or could not be decided has none.
-  if (rule->message.empty() || outcome == Outcome::kNotApplicable ||
-      outcome == Outcome::kInsufficientData) {
-    return "";
+  return !rule->message.empty() && outcome != Outcome::kNotApplicable &&
+         outcome != Outcome::kInsufficientData;
+}
+
+void Finding::append_message(std::string& out) const {
+  if (!has_message()) return;
+  // Left to right, each placeholder replaced where it starts and the text after it scanned on: what
+  // absl::StrReplaceAll does, without building a string for each replacement.
+  static constexpr std::string_view kPlaceholders[] = {"{due}", "{actual}", "{entity}",
+                                                       "{margin_days}"};
+  const std::string_view text = rule->message;
+  size_t copied = 0;  // text[copied, at) is still to be appended
+  size_t at = text.find('{');
+  while (at != std::string_view::npos) {
+    const std::string_view rest = text.substr(at);
+    const auto* placeholder = std::find_if(std::begin(kPlaceholders), std::end(kPlaceholders),
+                                           [&](std::string_view p) { return rest.starts_with(p); });
+    if (placeholder == std::end(kPlaceholders)) {  // a brace of the text itself
+      at = text.find('{', at + 1);
+      continue;
+    }
+    out.append(text.substr(copied, at - copied));
+    switch (placeholder - std::begin(kPlaceholders)) {
+      case 0:
+        if (due) {
+          append_date(out, *due);
+        } else {
+          out += "not known";
+        }
+        break;
+      case 1:
+        if (actual) {
+          append_date(out, *actual);
+        } else {
+          out += "not recorded";
+        }
+        break;
+      case 2:
+        append_entity_path(out);
+        break;
+      default:
+        if (margin_days) {
+          absl::StrAppend(&out, *margin_days);
+        } else {
+          out += "not known";
+        }
+        break;
+    }
+    copied = at + placeholder->size();
+    at = text.find('{', copied);
   }
-  return absl::StrReplaceAll(
-      rule->message, {{"{due}", due ? format_date(*due) : "not known"},
-                      {"{actual}", actual ? format_date(*actual) : "not recorded"},
-                      {"{entity}", entity_path()},
-                      {"{margin_days}", margin_days ? absl::StrCat(*margin_days) : "not known"}});
+  out.append(text.substr(copied));
+}
+
+std::string Finding::message() const {
+  std::string out;
+  append_message(out);
+  return out;
 }
 
 }  // namespace compact

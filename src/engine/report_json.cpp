@@ -263,15 +263,10 @@ void write_explanation(JsonWriter& w, const Finding& f) {
   });
   w.end_array();
   w.key("message");
-  if (f.rule->message.empty()) {
-    w.null();
+  if (f.has_message()) {
+    w.string_from([&](std::string& s) { f.append_message(s); });
   } else {
-    const std::string message = f.message();
-    if (message.empty()) {
-      w.null();
-    } else {
-      w.string(message);
-    }
+    w.null();
   }
 }
 

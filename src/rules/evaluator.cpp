@@ -231,8 +231,13 @@ struct Comparison {
 template <Kind K>
 Value read(Evaluator& e, const PlanNode& n, const void* object, const EntityAccess* access) {
   if (object) {
-    const FieldValue value = access->fields[n.index](object);
-    if (value.recorded) return from_field<K>(value);
+    if constexpr (K == Kind::kDate) {
+      // A field typed as a date is one: EntityAccess::dates has its reader.
+      if (const std::optional<Date> d = access->dates[n.index](object)) return day(*d);
+    } else {
+      const FieldValue value = access->fields[n.index](object);
+      if (value.recorded) return from_field<K>(value);
+    }
   }
   e.note(n.path);
   return unknown(State::kUnrecorded);

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "boost/json.hpp"
 #include "compact/model/case_json.hpp"
 #include "gmock/gmock.h"
@@ -370,6 +371,50 @@ message = "closed on {actual}"
   EXPECT_EQ(report.findings[4].outcome, Outcome::kInsufficientData);
   EXPECT_THAT(report.findings[4].missing_fields(), ElementsAre("consultation.opens_on"));
   EXPECT_EQ(report.findings[4].message(), "");  // nothing happened to describe
+}
+
+TEST(FindingMessage, FillsPlaceholdersAsStrReplaceAllWould) {
+  rules::Rule rule;
+  Finding f;
+  f.rule = &rule;
+  f.outcome = Outcome::kBreach;
+  const char* templates[] = {"",
+                             "plain",
+                             "{due}",
+                             "{due}{due}",
+                             "{{due}}",
+                             "{dues} {due",
+                             "{",
+                             "}{",
+                             "x{actual}y",
+                             "{entity} by {margin_days}",
+                             "{margin_days",
+                             "{due{actual}}",
+                             "{{{entity}}}",
+                             "{margin_days}{actual}{due}{entity}"};
+  for (const bool known : {true, false}) {
+    f.due = known ? std::optional(D("2025-01-29")) : std::nullopt;
+    f.actual = known ? std::optional(D("2025-02-03")) : std::nullopt;
+    f.margin_days = known ? std::optional<int64_t>(-5) : std::nullopt;
+    for (const char* text : templates) {
+      rule.message = text;
+      // The reference: the same replacements, made by Abseil.
+      const std::string expected =
+          absl::StrReplaceAll(text, {{"{due}", known ? "2025-01-29" : "not known"},
+                                     {"{actual}", known ? "2025-02-03" : "not recorded"},
+                                     {"{entity}", "case"},
+                                     {"{margin_days}", known ? "-5" : "not known"}});
+      EXPECT_EQ(f.message(), expected) << text;
+      EXPECT_EQ(f.has_message(), !rule.message.empty()) << text;
+      std::string appended = "before:";
+      f.append_message(appended);
+      EXPECT_EQ(appended, "before:" + expected) << text;
+    }
+  }
+  rule.message = "{due}";
+  f.outcome = Outcome::kNotApplicable;
+  EXPECT_FALSE(f.has_message());
+  EXPECT_EQ(f.message(), "");
 }
 
 // An engine is immutable once built: evaluating from several threads at once gives each the report a

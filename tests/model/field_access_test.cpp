@@ -1,5 +1,7 @@
 #include "compact/model/field_access.hpp"
 
+#include <type_traits>
+
 #include "gtest/gtest.h"
 #include "support/dates.hpp"
 
@@ -52,6 +54,54 @@ TEST(FieldAccess, ReadsEachFieldByItsSchemaIndex) {
   ASSERT_EQ(payments.access->list_size(payments.object), 2u);
   EXPECT_EQ(payments.access->fields[0](payments.access->list_element(payments.object, 1)).text,
             "P2");
+}
+
+// The date readers cover exactly the date fields, and read what the general readers read, recorded
+// or not.
+template <Entity E>
+void expect_date_readers_agree(E& entity) {
+  const EntityAccess& access = access_of<E>();
+  ASSERT_EQ(access.dates.size(), std::size(E::kFields));
+  for (size_t i = 0; i < std::size(E::kFields); ++i) {
+    const bool is_date = E::kFields[i].kind == FieldKind::kDate;
+    EXPECT_EQ(access.dates[i] != nullptr, is_date) << E::kInfo.name << "." << E::kFields[i].name;
+    if (!is_date) continue;
+    for (const bool set : {false, true}) {
+      // Each date field in turn, unset and then set, through visit_fields.
+      size_t index = 0;
+      E::visit_fields(entity, [&](const FieldInfo&, auto& member) {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(member)>, std::optional<Date>>) {
+          if (index == i) member = set ? std::optional(D("2025-02-28")) : std::nullopt;
+        }
+        ++index;
+      });
+      const FieldValue general = access.fields[i](&entity);
+      const std::optional<Date> date = access.dates[i](&entity);
+      EXPECT_EQ(date.has_value(), general.recorded) << E::kFields[i].name;
+      if (date && general.recorded) {
+        EXPECT_EQ(*date, general.day) << E::kFields[i].name;
+      }
+    }
+  }
+}
+
+TEST(FieldAccess, DateReadersAgreeWithTheGeneralReaders) {
+  const auto check = [](auto entity) { expect_date_readers_agree(entity); };
+  check(Case{});
+  check(Organisation{});
+  check(Policy{});
+  check(Consultation{});
+  check(Commission{});
+  check(Payment{});
+  check(Ending{});
+  check(Bid{});
+  check(Variation{});
+  check(PerformanceIssue{});
+  check(ChangeNotice{});
+  check(ProgressUpdate{});
+  check(EqualityRecord{});
+  check(Dispute{});
+  check(DisputeStage{});
 }
 
 }  // namespace

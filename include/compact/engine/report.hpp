@@ -114,6 +114,10 @@ struct Finding {
   // The rule's message with {due}, {actual}, {entity} and {margin_days} filled in; "" when the rule
   // has none, or the finding is not_applicable or insufficient_data.
   std::string message() const;
+  // Whether message() is not "", and the message appended to `out`, for writers that allocate
+  // nothing.
+  bool has_message() const;
+  void append_message(std::string& out) const;
 };
 
 struct Report {

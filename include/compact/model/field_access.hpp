@@ -8,8 +8,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -35,10 +37,14 @@ struct FieldValue {
 };
 
 using FieldReader = FieldValue (*)(const void* entity);
+// A date field, read as itself: dates are what rules read most, and an optional date comes back in a
+// register, where a FieldValue is 56 bytes built in memory.
+using DateReader = std::optional<Date> (*)(const void* entity);
 
 struct EntityAccess {
   const EntityInfo* info;
   std::span<const FieldReader> fields;  // fields[i] reads info->fields[i]
+  std::span<const DateReader> dates;  // dates[i] reads info->fields[i] when it is a date, else null
   // For a std::vector of this entity: its size, and a pointer to its element i.
   size_t (*list_size)(const void* list);
   const void* (*list_element)(const void* list, size_t i);
@@ -107,6 +113,27 @@ constexpr std::array<FieldReader, sizeof...(I)> readers(std::index_sequence<I...
   return {&read_field<E, I>...};
 }
 
+template <Entity E, size_t I>
+std::optional<Date> read_date(const void* entity) {
+  return static_cast<const E*>(entity)->*E::template member_pointer<I>();
+}
+
+template <Entity E, size_t I>
+constexpr DateReader date_reader() {
+  using Member =
+      std::remove_cvref_t<decltype(std::declval<const E&>().*E::template member_pointer<I>())>;
+  if constexpr (std::is_same_v<Member, Date> || std::is_same_v<Member, std::optional<Date>>) {
+    return &read_date<E, I>;
+  } else {
+    return nullptr;
+  }
+}
+
+template <Entity E, size_t... I>
+constexpr std::array<DateReader, sizeof...(I)> date_readers(std::index_sequence<I...>) {
+  return {date_reader<E, I>()...};
+}
+
 template <Entity E>
 FieldValue declared(const void* entity, size_t position, std::string_view name, FieldKind kind) {
   return read_declared(static_cast<const E*>(entity)->extra, position, name, kind);
@@ -125,9 +152,13 @@ const void* list_element(const void* list, size_t i) {
 
 template <Entity E>
 const EntityAccess& access_of() {
-  static constexpr auto kReaders =
-      field_access_internal::readers<E>(std::make_index_sequence<std::size(E::kFields)>());
-  static constexpr EntityAccess kAccess{&E::kInfo, kReaders, &field_access_internal::list_size<E>,
+  constexpr auto kIndexes = std::make_index_sequence<std::size(E::kFields)>();
+  static constexpr auto kReaders = field_access_internal::readers<E>(kIndexes);
+  static constexpr auto kDateReaders = field_access_internal::date_readers<E>(kIndexes);
+  static constexpr EntityAccess kAccess{&E::kInfo,
+                                        kReaders,
+                                        kDateReaders,
+                                        &field_access_internal::list_size<E>,
                                         &field_access_internal::list_element<E>,
                                         &field_access_internal::declared<E>};
   return kAccess;
