@@ -145,8 +145,13 @@ class JsonWriter {
     out_.append('"');
     size_t plain = 0;  // s[plain, i) is still to be copied
     size_t i = 0;
-    // Eight bytes at a time while none needs escaping: a report is mostly plain text.
+    // Eight bytes at a time while none needs escaping: a report is mostly plain text. Fewer than
+    // eight left over are tested in the word that ends the text, which overlaps them.
     while (i + 8 <= s.size() && !needs_escape(load(s.data() + i))) i += 8;
+    if (i < s.size() && i + 8 > s.size() && s.size() >= 8 &&
+        !needs_escape(load(s.data() + s.size() - 8))) {
+      i = s.size();
+    }
     for (; i < s.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(s[i]);
       if (!kEscaped[c]) continue;

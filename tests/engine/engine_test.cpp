@@ -373,6 +373,39 @@ message = "closed on {actual}"
   EXPECT_EQ(report.findings[4].message(), "");  // nothing happened to describe
 }
 
+// The writer skips plain text a word at a time and tests the last few bytes in the word that ends the
+// text: every ASCII byte, at every place in texts of 1 to 17 bytes, must come back from Boost.JSON's
+// parser as it went in.
+TEST(ReportJson, EscapesEveryByteAtEveryPlace) {
+  rules::Pack pack;
+  pack.id = "p";
+  rules::Rule rule;
+  rule.id = "r";
+  Finding f;
+  f.pack = &pack;
+  f.rule = &rule;
+  Report report;
+  report.findings.push_back(f);
+  std::string json;
+  for (const char filler : {'a', '"'}) {
+    for (size_t length = 1; length <= 17; ++length) {
+      for (size_t at = 0; at < length; ++at) {
+        for (int byte = 0; byte < 0x80; ++byte) {
+          rule.quote.assign(length, filler);
+          rule.quote[at] = static_cast<char>(byte);
+          json.clear();
+          append_json(json, report);
+          boost::system::error_code error;
+          const boost::json::value parsed = boost::json::parse(json, error);
+          ASSERT_FALSE(error) << "length " << length << ", byte " << byte << " at " << at;
+          ASSERT_EQ(parsed.at("findings").at(0).at("citation").at("quote").as_string(), rule.quote)
+              << "length " << length << ", byte " << byte << " at " << at;
+        }
+      }
+    }
+  }
+}
+
 TEST(FindingMessage, FillsPlaceholdersAsStrReplaceAllWould) {
   rules::Rule rule;
   Finding f;
