@@ -535,7 +535,11 @@ class Parser {
     if (absl::Status status = advance(); !status.ok()) return status;
     if (token_.kind == Token::Kind::kLeftParen) return parse_call(std::move(name));
     int node = add(std::move(name));
+    // Each field deepens the tree by one, as an operator does (parse_chain): a.b.c... thousands of
+    // names long would otherwise overflow the stack of whatever walks the tree.
+    const int outer = depth_;
     while (token_.kind == Token::Kind::kDot) {
+      if (++depth_ > kMaxExpressionDepth) return too_deep();
       if (absl::Status status = advance(); !status.ok()) return status;
       if (token_.kind != Token::Kind::kName) {
         return expression_error(
@@ -550,6 +554,7 @@ class Parser {
       node = add(std::move(member));
       if (absl::Status status = advance(); !status.ok()) return status;
     }
+    depth_ = outer;
     return node;
   }
 

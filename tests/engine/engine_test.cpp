@@ -677,6 +677,15 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
        "the fields of a payment are a table: [fields.payment]"},
       {"RULE met = \"true\"\nmessage = \"paid {actual}, due {deadline}\"\n", "\"paid",
        "unknown placeholder {deadline} in the message; the placeholders are {due}, {actual}"},
+      // toml++ 3.3 reaches undefined behaviour on these (found by the fuzzer); TOML 1.0 allows
+      // them only in strings and comments.
+      {"[pa£ck]\nid = 1", "£", "a character outside ASCII may appear only in a quoted string"},
+      {"[pack]\nid = \"p\" é\n", "é", "only in a quoted string or a comment"},
+      // Where the text is wrong before the character, that is the error (toml++ would scan on
+      // past the value for its message, into the é).
+      {"[pack]\nid =0\"té\"\n", "0\"", "could not determine value type"},
+      {"[pack]\nid = \"p\"\ntitle = \"\"\"a \\\n  £1\"\"\"\n", "£1",
+       "may not come straight after a backslash in a \"\"\" string, even across a line break"},
       {"RULE met = \"true\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\nquote = \"Q\"\nparty = "
        "\"public\"\n"
        "strength = \"must\"\nfor = \"case\"\nmet = \"true\"\n",
@@ -705,6 +714,32 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
         << message;
     EXPECT_THAT(message, HasSubstr("\n  ")) << "no excerpt: " << message;
   }
+}
+
+// Characters outside ASCII are refused only where TOML 1.0 refuses them: each kind of string and a
+// comment may hold them, and toml++ reads them there as the TOML specification says.
+TEST(PackLoader, NonAsciiIsWelcomeInStringsAndComments) {
+  const std::string text = R"toml(# A comment: £ é “ ”
+[pack]
+id = "p"
+title = "Café \"£\" ‘quoted’"   # after a value: £
+edition = 'literal £ \'
+source = """multi-line £ \""" and "" still £""""
+[[rule]]
+id = "r"
+section = "S"
+quote = '''multi-line literal £ '' £'''''
+party = "public"
+strength = "must"
+for = "case"
+met = "true"
+)toml";
+  absl::StatusOr<rules::Pack> pack = rules::load_pack(text, "unicode.toml");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->title, "Café \"£\" ‘quoted’");
+  EXPECT_EQ(pack->edition, "literal £ \\");
+  EXPECT_EQ(pack->source, "multi-line £ \"\"\" and \"\" still £\"");
+  EXPECT_EQ(pack->rules.front().quote, "multi-line literal £ '' £''");
 }
 
 TEST(PackLoader, HostilePacksAreRefusedCleanly) {

@@ -317,7 +317,9 @@ TEST_F(ExpressionTest, DeepAndHugeExpressionsAreRefused) {
   std::string deep_calls;
   for (int i = 0; i < 1500; ++i) deep_calls += "max(1, ";
   deep_calls += "1" + std::string(1500, ')');
-  for (const std::string& text : {deep_parentheses, deep_not, long_sum, deep_calls}) {
+  std::string long_path = "commission";  // found by the fuzzer: a.b.c... overflowed the stack
+  for (int i = 0; i < 4000; ++i) long_path += ".x";
+  for (const std::string& text : {deep_parentheses, deep_not, long_sum, deep_calls, long_path}) {
     EXPECT_THAT(compile_here(text),
                 StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("nested more than 64 deep")))
         << text.substr(0, 20);

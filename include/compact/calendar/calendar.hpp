@@ -63,14 +63,14 @@ class Calendar {
 
   absl::StatusOr<bool> is_working_day(Date d) const {
     if (!is_supported(d)) return check_supported(d);
-    const int64_t i = to_day_index(d);
+    const size_t i = static_cast<size_t>(to_day_index(d));
     return tables_->working_before[i + 1] != tables_->working_before[i];
   }
 
   absl::StatusOr<Date> add_working_days(Date d, int64_t n) const {
     if (!is_supported(d)) return check_supported(d);
     if (n == 0) return d;
-    const int64_t i = to_day_index(d);
+    const size_t i = static_cast<size_t>(to_day_index(d));
     // Working days strictly after d start at rank working_before[i + 1]; those strictly before d
     // end at rank working_before[i] - 1. Clamping n first keeps the sum from overflowing: a count
     // beyond the range's length is out of range whatever it is.
@@ -83,8 +83,8 @@ class Calendar {
   absl::StatusOr<int64_t> working_days_between(Date a, Date b) const {
     if (!is_supported(a)) return check_supported(a);
     if (!is_supported(b)) return check_supported(b);
-    const int64_t i = to_day_index(a);
-    const int64_t j = to_day_index(b);
+    const size_t i = static_cast<size_t>(to_day_index(a));
+    const size_t j = static_cast<size_t>(to_day_index(b));
     // Working days in (a, b] are those up to b less those up to a; the same difference is the
     // negated count of (b, a] when b < a.
     return static_cast<int64_t>(tables_->working_before[j + 1]) - tables_->working_before[i + 1];

@@ -1,0 +1,40 @@
+#pragma once
+// Keeping toml++ 3.3 (Debian 12's) away from text it mishandles. Its whitespace test declares
+// U+00A1..U+0499 and other characters impossible and reaches undefined behaviour on them, and it
+// runs that test on every character outside strings and comments (and scans on past a bad value for
+// its error message). So "[pa£ck]" could crash the program instead of failing to parse. A pack with
+// any character outside ASCII is therefore parsed first as ascii_copy(), which toml++ cannot
+// mishandle; the strings that parse finds show where such characters are allowed (check_non_ascii),
+// and only then is the real text parsed.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace compact::rules {
+
+inline constexpr std::string_view kNonAsciiOutsideStrings =
+    "a character outside ASCII may appear only in a quoted string or a comment";
+
+struct TomlTextProblem {
+  size_t offset;             // of the character, in bytes
+  std::string_view message;  // what is wrong there
+};
+
+bool is_ascii(std::string_view text);
+
+// `text` with each byte outside ASCII replaced by 'a': the same length, lines and columns.
+std::string ascii_copy(std::string_view text);
+
+// The first character outside ASCII that toml++ would test for whitespace, if any, given the byte
+// ranges [first, last] of every quoted string and quoted key, sorted, as parsing ascii_copy(toml)
+// found them. Such a character is allowed in a string and in a comment (from a # outside strings to
+// the end of its line), except, in a multi-line basic string ("""), straight after a backslash, even
+// a line-ending one: toml++ tests that character too.
+std::optional<TomlTextProblem> check_non_ascii(
+    std::string_view toml, const std::vector<std::pair<size_t, size_t>>& strings);
+
+}  // namespace compact::rules

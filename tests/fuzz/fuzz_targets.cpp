@@ -1,0 +1,132 @@
+#include "fuzz/fuzz_targets.hpp"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "compact/engine/engine.hpp"
+#include "compact/model/case_json.hpp"
+#include "compact/rules/expression.hpp"
+
+namespace compact::fuzz {
+namespace {
+
+// One of each entity the rules can cover, with some fields recorded and some not.
+constexpr std::string_view kCase = R"({
+  "organisations": [
+    {"id": "sbc", "name": "Stockton-on-Tees Borough Council", "sector": "public", "kind": "council"},
+    {"id": "larder", "name": "Thornaby Community Larder", "sector": "vcse", "kind": "charity"}],
+  "policies": [{"id": "P1", "title": "Food strategy", "lead": "sbc"}],
+  "consultations": [{"id": "C1", "lead": "sbc", "policy": "P1", "significant_effect_on_vcse": true,
+    "opens_on": "2015-01-06", "closes_on": "2015-03-03"}],
+  "commissions": [{"id": "G1", "commissioner": "sbc", "provider": "larder", "approach": "grant",
+    "decision_notified_on": "2015-01-01", "start_on": "2015-04-01", "end_on": "2018-03-31",
+    "bids": [{"id": "B1", "bidder": "larder", "submitted_on": "2014-11-03", "successful": false}],
+    "ending": {"decided_on": "2017-09-01", "notice_given_on": "2017-12-20", "ends_on": "2018-03-31"},
+    "payments": [
+      {"id": "INV-1", "kind": "invoice", "received_on": "2015-05-01", "paid_on": "2015-06-20"},
+      {"id": "INV-2", "kind": "invoice", "received_on": "2199-12-30"},
+      {"id": "INV-3", "kind": "grant_claim", "received_on": "1900-01-01", "paid_on": "1900-01-02"}]}]
+})";
+
+std::string check_status(const absl::Status& status, const char* what) {
+  if (status.ok()) return "";
+  if (status.message().empty()) return absl::StrCat(what, ": an error with no message");
+  return "";
+}
+
+// A known date value must be in the supported range: out-of-range arithmetic fails instead.
+std::string check_value(const rules::Value& v, const rules::Type& type) {
+  if (v.known() && type.kind == rules::Type::Kind::kDate && !is_supported(v.day)) {
+    return "a known date outside 1900-2199";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string pack(std::string_view text) {
+  absl::StatusOr<rules::Pack> loaded = rules::load_pack(text, "fuzz.toml");
+  if (!loaded.ok()) {
+    if (!absl::StartsWith(loaded.status().message(), "fuzz.toml")) {
+      return absl::StrCat("an error that does not name the file: ", loaded.status().message());
+    }
+    return check_status(loaded.status(), "load_pack");
+  }
+  std::vector<rules::Pack> packs;
+  packs.push_back(*std::move(loaded));
+  absl::StatusOr<Engine> engine = Engine::create(std::move(packs));
+  if (!engine.ok()) return check_status(engine.status(), "Engine::create");
+  const CaseReadResult c = read_case(kCase, engine->declared_fields());
+  if (!c.ok()) return "the fuzzers' own case does not read";
+  for (const char* as_of : {"2016-06-30", "1900-01-01", "2199-12-31"}) {
+    const Report report = engine->evaluate(c.value, *parse_date(as_of));
+    for (const Finding& f : report.findings) {
+      for (const std::optional<Date>& d : {f.due, f.actual, f.arises}) {
+        if (d && !is_supported(*d)) return "a finding's date outside 1900-2199";
+      }
+      (void)f.message();
+      (void)f.trace();
+      (void)f.parameters();
+      (void)f.missing_fields();
+    }
+    if (to_json(report).empty() || to_json(report, ReportDetail::kLean).empty()) {
+      return "an empty JSON report";
+    }
+  }
+  return "";
+}
+
+std::string expression(std::string_view text) {
+  rules::Scope scope;
+  scope.bind("commission", access_of<Commission>());
+  scope.bind("payment", access_of<Payment>());
+  scope.declare("payment_period", rules::Type::of(rules::Type::Kind::kPeriod));
+  absl::StatusOr<rules::Expression> compiled = rules::compile(text, scope);
+  if (!compiled.ok()) {
+    if (!rules::error_offset(compiled.status())) return "a compile error with no offset";
+    if (*rules::error_offset(compiled.status()) > text.size()) return "an offset past the text";
+    return check_status(compiled.status(), "compile");
+  }
+  static const Case c = *parse_case(kCase);
+  const Commission& commission = c.commissions.front();
+  rules::Value period;
+  period.period = Period::working_days(30);
+  const rules::Value parameters[] = {period};
+  std::vector<const void*> payments = {nullptr};
+  for (const Payment& p : commission.payments) payments.push_back(&p);
+  for (const void* payment : payments) {
+    const void* entities[] = {&commission, payment};
+    rules::Unrecorded unrecorded;
+    bool boundary_sensitive = false;
+    const rules::Value v =
+        compiled->evaluate({entities, parameters, nullptr}, &unrecorded, &boundary_sensitive);
+    if (std::string wrong = check_value(v, compiled->type()); !wrong.empty()) return wrong;
+    const size_t named = std::min(unrecorded.count, rules::Unrecorded::kMax);
+    for (size_t i = 0; i < named; ++i) {
+      if (unrecorded.fields[i] >= compiled->field_paths().size())
+        return "an unrecorded field past the paths";
+    }
+    if (v.state == rules::Value::State::kUnrecorded && unrecorded.count == 0) {
+      return "unrecorded, naming no field";
+    }
+  }
+  return "";
+}
+
+std::string case_document(std::string_view text) {
+  const CaseReadResult read = read_case(text);
+  for (const Problem& p : read.problems) {
+    if (p.code.empty() || p.message.empty()) return "a problem with no code or message";
+    if (p.line < 0 || p.column < 0 || (p.line == 0) != (p.column == 0)) {
+      return absl::StrCat("a problem with line ", p.line, " and column ", p.column);
+    }
+  }
+  if (!read.ok()) return "";
+  const std::string written = write_case(read.value);
+  const CaseReadResult again = read_case(written);
+  if (!again.ok())
+    return absl::StrCat("a written case does not read back: ", to_string(again.problems.front()));
+  if (!(again.value == read.value)) return "a written case reads back different";
+  return "";
+}
+
+}  // namespace compact::fuzz
