@@ -117,7 +117,7 @@ size_t offset_of(std::string_view text, const toml::source_position& position) {
 class PackLoader {
  public:
   PackLoader(std::string_view text, std::string_view source_name)
-      : text_(text), source_name_(source_name) {}
+      : text_(without_byte_order_mark(text)), source_name_(source_name) {}
 
   absl::StatusOr<Pack> load() {
     if (text_.size() > kMaxPackBytes) {

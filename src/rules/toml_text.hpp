@@ -24,6 +24,10 @@ struct TomlTextProblem {
   std::string_view message;  // what is wrong there
 };
 
+// `text` without the UTF-8 byte order mark some editors write first: it is no part of the TOML, and
+// lines and columns are counted after it, as the editor shows them.
+std::string_view without_byte_order_mark(std::string_view text);
+
 bool is_ascii(std::string_view text);
 
 // `text` with each byte outside ASCII replaced by 'a': the same length, lines and columns.

@@ -740,6 +740,14 @@ met = "true"
   EXPECT_EQ(pack->edition, "literal £ \\");
   EXPECT_EQ(pack->source, "multi-line £ \"\"\" and \"\" still £\"");
   EXPECT_EQ(pack->rules.front().quote, "multi-line literal £ '' £''");
+
+  // A byte order mark, which Windows editors write, is not part of the text: lines and columns are
+  // counted after it.
+  absl::StatusOr<rules::Pack> marked = rules::load_pack("\xEF\xBB\xBF" + text, "marked.toml");
+  ASSERT_TRUE(marked.ok()) << marked.status();
+  EXPECT_EQ(marked->title, pack->title);
+  EXPECT_THAT(rules::load_pack("\xEF\xBB\xBF[pack\nid = 1", "marked.toml"),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("marked.toml:1:6: ")));
 }
 
 TEST(PackLoader, HostilePacksAreRefusedCleanly) {
