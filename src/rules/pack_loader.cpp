@@ -142,8 +142,8 @@ class PackLoader {
   }
 
  private:
-  // toml_text.hpp: a pack with characters outside ASCII is parsed as ASCII first, to find where
-  // its strings are and refuse those characters anywhere toml++ would mishandle them.
+  // toml_text.hpp: a pack with characters outside ASCII is parsed as ASCII first; once that parses,
+  // a scan finds those characters wherever toml++ would mishandle them.
   absl::Status check_non_ascii_first() const {
     if (is_ascii(text_)) return absl::OkStatus();
     const std::string copy = ascii_copy(text_);
@@ -155,40 +155,7 @@ class PackLoader {
       if (at < text_.size() && text_[at] != copy[at]) return error_at(at, kNonAsciiOutsideStrings);
       return error_at(at, parsed.error().description());
     }
-    std::vector<size_t> line_starts = {0};
-    for (size_t i = 0; i < copy.size(); ++i) {
-      if (copy[i] == '\n') line_starts.push_back(i + 1);
-    }
-    // The copy is ASCII, so a toml++ column is a byte.
-    const auto offset = [&](const toml::source_position& p) -> size_t {
-      if (p.line == 0 || p.column == 0) return 0;  // no position: the string is not counted
-      return std::min(line_starts[std::min<size_t>(p.line, line_starts.size()) - 1] + p.column - 1,
-                      copy.size());
-    };
-    std::vector<std::pair<size_t, size_t>> strings;  // [first, last] of each quoted string and key
-    const auto add = [&](const toml::source_region& region) {
-      const size_t first = offset(region.begin);
-      const size_t end = offset(region.end);
-      if (first < end && (copy[first] == '"' || copy[first] == '\''))
-        strings.emplace_back(first, end - 1);
-    };
-    std::vector<const toml::node*> pending = {&parsed.table()};
-    while (!pending.empty()) {
-      const toml::node& node = *pending.back();
-      pending.pop_back();
-      if (const toml::table* table = node.as_table()) {
-        for (const auto& [key, value] : *table) {
-          add(key.source());
-          pending.push_back(&value);
-        }
-      } else if (const toml::array* array = node.as_array()) {
-        for (const toml::node& element : *array) pending.push_back(&element);
-      } else if (node.is_string()) {
-        add(node.source());
-      }
-    }
-    std::sort(strings.begin(), strings.end());
-    if (const std::optional<TomlTextProblem> problem = check_non_ascii(text_, strings)) {
+    if (const std::optional<TomlTextProblem> problem = check_non_ascii(text_)) {
       return error_at(problem->offset, problem->message);
     }
     return absl::OkStatus();

@@ -4,15 +4,14 @@
 // runs that test on every character outside strings and comments (and scans on past a bad value for
 // its error message). So "[pa£ck]" could crash the program instead of failing to parse. A pack with
 // any character outside ASCII is therefore parsed first as ascii_copy(), which toml++ cannot
-// mishandle; the strings that parse finds show where such characters are allowed (check_non_ascii),
-// and only then is the real text parsed.
+// mishandle. Once that copy parses, the text is valid TOML but for those characters, so a plain scan
+// finds its strings and comments without ambiguity (check_non_ascii); only then is the real text
+// parsed.
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 namespace compact::rules {
 
@@ -33,12 +32,10 @@ bool is_ascii(std::string_view text);
 // `text` with each byte outside ASCII replaced by 'a': the same length, lines and columns.
 std::string ascii_copy(std::string_view text);
 
-// The first character outside ASCII that toml++ would test for whitespace, if any, given the byte
-// ranges [first, last] of every quoted string and quoted key, sorted, as parsing ascii_copy(toml)
-// found them. Such a character is allowed in a string and in a comment (from a # outside strings to
-// the end of its line), except, in a multi-line basic string ("""), straight after a backslash, even
-// a line-ending one: toml++ tests that character too.
-std::optional<TomlTextProblem> check_non_ascii(
-    std::string_view toml, const std::vector<std::pair<size_t, size_t>>& strings);
+// The first character outside ASCII that toml++ would test for whitespace, if any, in `toml` whose
+// ascii_copy() parsed. Such a character may be in a string or a comment (TOML 1.0 allows it nowhere
+// else), but not, in a multi-line basic string ("""), straight after a backslash, even a
+// line-ending one: toml++ tests that character too.
+std::optional<TomlTextProblem> check_non_ascii(std::string_view toml);
 
 }  // namespace compact::rules

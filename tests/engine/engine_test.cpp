@@ -23,6 +23,7 @@ using ::compact::testing::invoice;
 using ::compact::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // A small pack: one rule of each shape the engine decides. Dates are worked by hand in the tests.
 constexpr std::string_view kTestPack = R"toml(
@@ -740,6 +741,31 @@ met = "true"
   EXPECT_EQ(pack->edition, "literal £ \\");
   EXPECT_EQ(pack->source, "multi-line £ \"\"\" and \"\" still £\"");
   EXPECT_EQ(pack->rules.front().quote, "multi-line literal £ '' £''");
+
+  // Found in review: a key met again keeps toml++'s position of its first appearance, so the scan
+  // cannot take positions from the parsed tree. Refused at the £, and toml++ never sees it:
+  for (const std::string hidden :
+       {"a.\"#\".b = 1\na.\"#\".c£ = 2\n", "[a.\"#\"]\nx = 1\n[a.\"#\".b£]\n"}) {
+    const size_t at = hidden.find("£");
+    const size_t line = static_cast<size_t>(std::count(
+                            hidden.begin(), hidden.begin() + static_cast<long>(at), '\n')) +
+                        1;
+    const size_t column = at - hidden.rfind('\n', at);
+    EXPECT_THAT(rules::load_pack(hidden, "hidden.toml"),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         HasSubstr(absl::StrCat("hidden.toml:", line, ":", column,
+                                                ": a character outside ASCII may appear only"))))
+        << hidden;
+  }
+  // And valid TOML with such keys met twice is not refused for them (it is not a pack: the error
+  // is the pack's own).
+  for (const char* valid : {"[t.\"é\"]\n[t.\"é\".u]\n", "[[\"é\"]]\n[[\"é\"]]\n",
+                            "k = { a.\"é\".b = 1, a.\"é\".c = 2 }\n"}) {
+    const absl::StatusOr<rules::Pack> not_a_pack = rules::load_pack(valid, "valid.toml");
+    ASSERT_FALSE(not_a_pack.ok());
+    EXPECT_THAT(std::string(not_a_pack.status().message()), Not(HasSubstr("outside ASCII")))
+        << valid;
+  }
 
   // A byte order mark, which Windows editors write, is not part of the text: lines and columns are
   // counted after it.
