@@ -27,10 +27,9 @@ constexpr std::string_view kCase = R"({
       {"id": "INV-3", "kind": "grant_claim", "received_on": "1900-01-01", "paid_on": "1900-01-02"}]}]
 })";
 
-std::string check_status(const absl::Status& status, const char* what) {
-  if (status.ok()) return "";
-  if (status.message().empty()) return absl::StrCat(what, ": an error with no message");
-  return "";
+// An error must say what is wrong.
+std::string check_error(const absl::Status& error, const char* what) {
+  return error.message().empty() ? absl::StrCat(what, ": an error with no message") : "";
 }
 
 // A known date value must be in the supported range: out-of-range arithmetic fails instead.
@@ -49,12 +48,12 @@ std::string pack(std::string_view text) {
     if (!absl::StartsWith(loaded.status().message(), "fuzz.toml")) {
       return absl::StrCat("an error that does not name the file: ", loaded.status().message());
     }
-    return check_status(loaded.status(), "load_pack");
+    return check_error(loaded.status(), "load_pack");
   }
   std::vector<rules::Pack> packs;
   packs.push_back(*std::move(loaded));
   absl::StatusOr<Engine> engine = Engine::create(std::move(packs));
-  if (!engine.ok()) return check_status(engine.status(), "Engine::create");
+  if (!engine.ok()) return check_error(engine.status(), "Engine::create");
   const CaseReadResult c = read_case(kCase, engine->declared_fields());
   if (!c.ok()) return "the fuzzers' own case does not read";
   for (const char* as_of : {"2016-06-30", "1900-01-01", "2199-12-31"}) {
@@ -84,7 +83,7 @@ std::string expression(std::string_view text) {
   if (!compiled.ok()) {
     if (!rules::error_offset(compiled.status())) return "a compile error with no offset";
     if (*rules::error_offset(compiled.status()) > text.size()) return "an offset past the text";
-    return check_status(compiled.status(), "compile");
+    return check_error(compiled.status(), "compile");
   }
   static const Case c = *parse_case(kCase);
   const Commission& commission = c.commissions.front();
