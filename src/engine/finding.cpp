@@ -189,20 +189,19 @@ void Finding::append_message(std::string& out) const {
       continue;
     }
     out.append(text.substr(copied, at - copied));
+    const auto date_or = [&](const std::optional<Date>& d, std::string_view otherwise) {
+      if (d) {
+        append_date(out, *d);
+      } else {
+        out += otherwise;
+      }
+    };
     switch (placeholder - std::begin(kPlaceholders)) {
       case 0:
-        if (due) {
-          append_date(out, *due);
-        } else {
-          out += "not known";
-        }
+        date_or(due, "not known");
         break;
       case 1:
-        if (actual) {
-          append_date(out, *actual);
-        } else {
-          out += "not recorded";
-        }
+        date_or(actual, "not recorded");
         break;
       case 2:
         append_entity_path(out);

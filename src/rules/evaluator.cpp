@@ -199,31 +199,15 @@ bool holds(int order) {
   return false;
 }
 
-template <Kind K>
+template <CompareOp Op>
 struct Comparison {
-  template <CompareOp Op>
-  static Value compare(Evaluator& e, const PlanNode& n) {
-    return both(e, n,
-                [](const Value& a, const Value& b) { return boolean(holds<Op>(order<K>(a, b))); });
-  }
-  // The run for `op`: each is its own function, so a comparison tests nothing but its operands.
-  static Run for_op(CompareOp op) {
-    switch (op) {
-      case CompareOp::kEqual:
-        return &compare<CompareOp::kEqual>;
-      case CompareOp::kNotEqual:
-        return &compare<CompareOp::kNotEqual>;
-      case CompareOp::kLess:
-        return &compare<CompareOp::kLess>;
-      case CompareOp::kLessOrEqual:
-        return &compare<CompareOp::kLessOrEqual>;
-      case CompareOp::kGreater:
-        return &compare<CompareOp::kGreater>;
-      case CompareOp::kGreaterOrEqual:
-        return &compare<CompareOp::kGreaterOrEqual>;
+  template <Kind K>
+  struct Of {
+    static Value run(Evaluator& e, const PlanNode& n) {
+      return both(
+          e, n, [](const Value& a, const Value& b) { return boolean(holds<Op>(order<K>(a, b))); });
     }
-    return &compare<CompareOp::kEqual>;
-  }
+  };
 };
 
 // Reading field n.index of `object`: an unbound owner, or a field not recorded, is noted and
@@ -277,33 +261,24 @@ struct Declared {
 };
 
 // min() and max() of dates, integers or money.
-template <Kind K>
+template <bool IsMin>
 struct Extreme {
-  template <bool IsMin>
-  static Value run(Evaluator& e, const PlanNode& n) {
-    Value best;
-    State state = State::kKnown;
-    bool first = true;
-    for (const int arg : n.args) {
-      const Value v = e.eval(arg);
-      state = combined(state, v.state);
-      if (!v.known()) continue;
-      if (first || (IsMin ? order<K>(v, best) < 0 : order<K>(v, best) > 0)) best = v;
-      first = false;
+  template <Kind K>
+  struct Of {
+    static Value run(Evaluator& e, const PlanNode& n) {
+      Value best;
+      State state = State::kKnown;
+      bool first = true;
+      for (const int arg : n.args) {
+        const Value v = e.eval(arg);
+        state = combined(state, v.state);
+        if (!v.known()) continue;
+        if (first || (IsMin ? order<K>(v, best) < 0 : order<K>(v, best) > 0)) best = v;
+        first = false;
+      }
+      return state == State::kKnown ? best : unknown(state);
     }
-    return state == State::kKnown ? best : unknown(state);
-  }
-};
-
-template <Kind K>
-struct Minimum {
-  static Value run(Evaluator& e, const PlanNode& n) { return Extreme<K>::template run<true>(e, n); }
-};
-template <Kind K>
-struct Maximum {
-  static Value run(Evaluator& e, const PlanNode& n) {
-    return Extreme<K>::template run<false>(e, n);
-  }
+  };
 };
 
 Value constant(Evaluator&, const PlanNode& n) { return n.constant; }
@@ -434,17 +409,24 @@ Value days(Evaluator& e, const PlanNode& n) {
   return both(e, n, [](const Value& a, const Value& b) { return number((b.day - a.day).days()); });
 }
 
+// The run for `op` on operands of `kind`: each is its own function, so a comparison tests nothing
+// but its operands.
 Run comparison_for(Kind kind, CompareOp op) {
-  switch (held_as(kind)) {
-    case Kind::kDate:
-      return Comparison<Kind::kDate>::for_op(op);
-    case Kind::kBool:
-      return Comparison<Kind::kBool>::for_op(op);
-    case Kind::kText:
-      return Comparison<Kind::kText>::for_op(op);
-    default:
-      return Comparison<Kind::kInteger>::for_op(op);
+  switch (op) {
+    case CompareOp::kEqual:
+      return for_kind<Comparison<CompareOp::kEqual>::Of>(kind);
+    case CompareOp::kNotEqual:
+      return for_kind<Comparison<CompareOp::kNotEqual>::Of>(kind);
+    case CompareOp::kLess:
+      return for_kind<Comparison<CompareOp::kLess>::Of>(kind);
+    case CompareOp::kLessOrEqual:
+      return for_kind<Comparison<CompareOp::kLessOrEqual>::Of>(kind);
+    case CompareOp::kGreater:
+      return for_kind<Comparison<CompareOp::kGreater>::Of>(kind);
+    case CompareOp::kGreaterOrEqual:
+      return for_kind<Comparison<CompareOp::kGreaterOrEqual>::Of>(kind);
   }
+  return for_kind<Comparison<CompareOp::kEqual>::Of>(kind);
 }
 
 Run run_for(PlanNode& n, const Expression::Plan& plan) {
@@ -497,9 +479,9 @@ Run run_for(PlanNode& n, const Expression::Plan& plan) {
     case Op::kAll:
       return &quantified<true>;
     case Op::kMin:
-      return for_kind<Minimum>(n.type.kind);
+      return for_kind<Extreme<true>::Of>(n.type.kind);
     case Op::kMax:
-      return for_kind<Maximum>(n.type.kind);
+      return for_kind<Extreme<false>::Of>(n.type.kind);
     case Op::kIf:
       return &choice;
     case Op::kDefault:
