@@ -627,6 +627,8 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
       "strength = \"must\"\nfor = \"commission.payment\"\n";
   const BadPack cases[] = {
       {"[pack\nid = 1", "\n", "Error while parsing table header"},
+      // toml++ 3.3 asserted here in a debug build (found by the fuzzer): an error, as in release.
+      {"[!x]\n", "!x", "expected bare key starting character or string delimiter, saw '!'"},
       {"[pack]\nid = \"p\"\ntitel = \"P\"\n", "titel",
        "unknown key \"titel\" in [pack]; did you mean \"title\"?"},
       {"[pack]\ntitle = \"P\"\n", "[pack]", "[pack] needs \"id\""},
