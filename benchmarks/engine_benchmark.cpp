@@ -166,5 +166,21 @@ void BM_EvaluateJsonToJson(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateJsonToJson)->ArgName("lean")->Arg(0)->Arg(1);
 
+// The last part of the above alone: writing the report of an evaluation already made.
+void BM_WriteReportJson(benchmark::State& state) {
+  const Engine engine = sixty_rule_engine();
+  const Case c = *parse_case(benchmark_case_json());
+  const Report report = engine.evaluate(c, *parse_date("2018-06-30"));
+  const ReportDetail detail = state.range(0) == 0 ? ReportDetail::kFull : ReportDetail::kLean;
+  std::string json;
+  for (auto _ : state) {
+    json.clear();
+    append_json(json, report, detail);
+    benchmark::DoNotOptimize(json.data());
+  }
+  state.counters["report_bytes"] = static_cast<double>(json.size());
+}
+BENCHMARK(BM_WriteReportJson)->ArgName("lean")->Arg(0)->Arg(1);
+
 }  // namespace
 }  // namespace compact

@@ -46,6 +46,17 @@ TEST(SupportedRange, EveryDateFormatsParsesAndIndexesExactly) {
   }
 }
 
+// Dates outside the supported range (a trace may show one) still format as Boost does: across
+// Boost's whole range, 1400 to 9999, every 13th day, which meets every day of every month many times
+// over (13 has no factor in common with 28 to 31).
+TEST(Formatting, EveryDateBoostHoldsFormatsAsBoostDoes) {
+  const Date first(1400, 1, 1);
+  const Date last(9999, 12, 31);
+  for (Date d = first; d <= last; d += boost::gregorian::days(13)) {
+    ASSERT_EQ(format_date(d), boost::gregorian::to_iso_extended_string(d));
+  }
+}
+
 TEST(Civil, LeapYearsAndMonthLengthsAgreeWithBoost) {
   for (int year = kFirstSupportedYear; year <= kLastSupportedYear; ++year) {
     ASSERT_EQ(is_leap_year(year), boost::gregorian::gregorian_calendar::is_leap_year(

@@ -264,6 +264,21 @@ TEST_F(EngineTest, DatedParametersAndTheInForceWindow) {
   EXPECT_EQ(excluded.inapplicability, Inapplicability::kOutsideInForce);
   EXPECT_EQ(finding(strict, "payment.on-time", "commissions[G1].payments[IN]").outcome,
             Outcome::kOverdue);
+
+  // The window's first and last days are in it; the days either side are not.
+  const Case edges = grant_with({invoice("BEFORE", D("2014-08-31"), std::nullopt),
+                                 invoice("FIRST", D("2014-09-01"), std::nullopt),
+                                 invoice("LAST", D("2017-08-31"), std::nullopt),
+                                 invoice("AFTER", D("2017-09-01"), std::nullopt)});
+  const Report at_edges = engine_.evaluate(edges, D("2019-01-01"));
+  for (const auto& [id, outside] : {std::pair{"BEFORE", true}, std::pair{"FIRST", false},
+                                    std::pair{"LAST", false}, std::pair{"AFTER", true}}) {
+    EXPECT_EQ(
+        finding(at_edges, "payment.on-time", std::string("commissions[G1].payments[") + id + "]")
+            .outside_in_force,
+        outside)
+        << id;
+  }
 }
 
 TEST_F(EngineTest, TwoPacksAtOnceEachFindingNamesItsPack) {
@@ -375,8 +390,8 @@ message = "closed on {actual}"
 }
 
 // The writer skips plain text a word at a time and tests the last few bytes in the word that ends the
-// text: every ASCII byte, at every place in texts of 1 to 17 bytes, must come back from Boost.JSON's
-// parser as it went in.
+// text: every ASCII byte, at every place in texts of 1 to 40 bytes (several words and a tail), must
+// come back from Boost.JSON's parser as it went in.
 TEST(ReportJson, EscapesEveryByteAtEveryPlace) {
   rules::Pack pack;
   pack.id = "p";
@@ -389,7 +404,7 @@ TEST(ReportJson, EscapesEveryByteAtEveryPlace) {
   report.findings.push_back(f);
   std::string json;
   for (const char filler : {'a', '"'}) {
-    for (size_t length = 1; length <= 17; ++length) {
+    for (size_t length = 1; length <= 40; ++length) {
       for (size_t at = 0; at < length; ++at) {
         for (int byte = 0; byte < 0x80; ++byte) {
           rule.quote.assign(length, filler);
@@ -405,6 +420,36 @@ TEST(ReportJson, EscapesEveryByteAtEveryPlace) {
       }
     }
   }
+}
+
+// Each finding's and timeline entry's "entity" must read back as Finding::entity_path() gives it, for
+// ids that need escaping, ids that need none and entries with no id (by index).
+TEST_F(EngineTest, JsonEntityPathsAreFindingEntityPaths) {
+  Case c = grant_with({invoice("INV \"1\"", D("2024-12-13"), D("2025-01-30")),
+                       invoice("", D("2025-01-06"), D("2025-01-07")),
+                       invoice("back\\slash\nnew line \x01", D("2025-02-03"), std::nullopt),
+                       invoice("plain-id-longer-than-a-word", D("2025-03-03"), std::nullopt)});
+  c.commissions[0].id = "G\"1";
+  c.commissions.push_back(c.commissions[0]);
+  c.commissions[1].id = "";
+  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  ASSERT_EQ(report.findings.size(), 10u);
+  for (const ReportDetail detail : {ReportDetail::kFull, ReportDetail::kLean}) {
+    const boost::json::value json = boost::json::parse(to_json(report, detail));
+    for (size_t i = 0; i < report.findings.size(); ++i) {
+      EXPECT_EQ(json.at("findings").at(i).at("entity").as_string(),
+                report.findings[i].entity_path());
+    }
+    for (size_t i = 0; i < report.timeline.size(); ++i) {
+      EXPECT_EQ(json.at("timeline").at(i).at("entity").as_string(),
+                report.findings[report.timeline[i]].entity_path());
+    }
+  }
+  EXPECT_EQ(report.findings[0].entity_path(), "commissions[G\"1].payments[INV \"1\"]");
+  EXPECT_EQ(report.findings[1].entity_path(), "commissions[G\"1].payments[1]");
+  EXPECT_EQ(report.findings[4].entity_path(), "commissions[1].payments[INV \"1\"]");
+  EXPECT_EQ(report.findings[8].entity_path(), "commissions[G\"1]");
+  EXPECT_EQ(report.findings[9].entity_path(), "commissions[1]");
 }
 
 TEST(FindingMessage, FillsPlaceholdersAsStrReplaceAllWould) {
