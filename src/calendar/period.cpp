@@ -37,6 +37,26 @@ constexpr std::array<UnitSpelling, 15> kSpellings = {{
     {"wd", PeriodUnit::kWorkingDays},
 }};
 
+// Abbreviations people write that are not accepted, each with the unit meant: too far from any
+// spelling above for closest_match ("wks" is two letters from "weeks"), and not accepted as they
+// stand because none is needed and "mo" or "bd" could be misread.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kAbbreviations = {{
+    {"wk", "weeks"},
+    {"wks", "weeks"},
+    {"mo", "months"},
+    {"mos", "months"},
+    {"mth", "months"},
+    {"mths", "months"},
+    {"yr", "years"},
+    {"yrs", "years"},
+    {"dys", "days"},
+    {"wds", "working days"},
+    {"workdays", "working days"},
+    {"business days", "working days"},
+    {"business day", "working days"},
+    {"bd", "working days"},
+}};
+
 constexpr std::string_view kExpectedUnits =
     "days, weeks, months, years or working days (short forms d, w, m, y, wd)";
 
@@ -104,7 +124,11 @@ absl::StatusOr<Period> parse_period(std::string_view text) {
   std::array<std::string_view, kSpellings.size()> candidates;
   for (size_t i = 0; i < kSpellings.size(); ++i) candidates[i] = kSpellings[i].text;
   std::string why = absl::StrCat("unknown unit \"", to_absl(unit_text), "\"");
-  if (std::optional<std::string> suggestion = closest_match(unit_text, candidates)) {
+  std::optional<std::string> suggestion = closest_match(unit_text, candidates);
+  for (const auto& [abbreviation, unit] : kAbbreviations) {
+    if (abbreviation == unit_text) suggestion = std::string(unit);
+  }
+  if (suggestion) {
     absl::StrAppend(&why, "; did you mean \"", *suggestion, "\"?");
   } else {
     absl::StrAppend(&why, "; expected ", to_absl(kExpectedUnits));

@@ -85,8 +85,7 @@ void print_table(const Report& report, bool strict) {
   std::cout << "summary: " << (counts.empty() ? "no findings" : absl::StrJoin(counts, ", "))
             << "\n";
   if (report.outside_in_force > 0) {
-    std::cout << "warning: " << report.outside_in_force
-              << " findings concern obligations that arose outside their pack's in-force window "
+    std::cout << "warning: " << in_force_warning(report.outside_in_force) << " "
               << (strict ? "(not_applicable: --strict)" : "(--strict makes them not_applicable)")
               << "\n";
   }

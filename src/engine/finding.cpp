@@ -54,6 +54,15 @@ void append_value(std::string& out, const Value& v, const Type& type) {
 
 namespace {}  // namespace
 
+std::string in_force_warning(size_t count) {
+  if (count == 1) {
+    return "1 finding concerns an obligation that arose outside its pack's in-force window";
+  }
+  return absl::StrCat(count,
+                      " findings concern obligations that arose outside their pack's in-force "
+                      "window");
+}
+
 std::string Finding::entity_path() const {
   std::string path;
   append_entity_path(path);
@@ -153,6 +162,9 @@ void Finding::visit_parameters(
     absl::FunctionRef<void(const rules::Parameter&, const rules::Parameter::Dated&)> visit) const {
   for (const size_t index : rule->parameters) {
     const rules::Parameter& p = pack->parameters[index];
+    // A dated value hangs on when the obligation arose: where the rule says when (arises) and the
+    // case does not record it, no value applied, and listing the as-of date's would be a guess.
+    if (p.dated() && rule->arises && !arises) continue;
     visit(p, p.in_force_on(parameters_on()));
   }
 }

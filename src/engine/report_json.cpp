@@ -427,9 +427,7 @@ void write_report(Buffer& buffer, const Report& report, ReportDetail detail) {
   w.key("warnings");
   w.begin_array();
   if (report.outside_in_force > 0) {
-    w.string(absl::StrCat(report.outside_in_force,
-                          " findings concern obligations that arose outside their pack's "
-                          "in-force window"));
+    w.string(in_force_warning(report.outside_in_force));
   }
   w.end_array();
   if (detail == ReportDetail::kLean) write_rules(w, report);

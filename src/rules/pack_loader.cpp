@@ -26,6 +26,7 @@
 #include "compact/util/printable.hpp"
 #include "compact/util/text_position.hpp"
 #include "plan.hpp"
+#include "toml_error_hint.hpp"
 #include "toml_text.hpp"
 
 namespace compact::rules {
@@ -133,7 +134,9 @@ class PackLoader {
     toml::parse_result parsed = toml::parse(text_, source_name_);
     if (!parsed) {
       const toml::parse_error& e = parsed.error();
-      return error_at(offset_of(text_, e.source().begin), e.description());
+      const size_t at = offset_of(text_, e.source().begin);
+      return error_at(
+          at, absl::StrCat(to_absl(e.description()), toml_error_hint(text_, at, e.description())));
     }
     const toml::table& top = parsed.table();
     pack_.source_name = std::string(source_name_);
@@ -157,7 +160,8 @@ class PackLoader {
       // At a replaced character the error is that character's; elsewhere it is about ASCII text,
       // the same in both.
       if (at < text_.size() && text_[at] != copy[at]) return error_at(at, kNonAsciiOutsideStrings);
-      return error_at(at, parsed.error().description());
+      return error_at(at, absl::StrCat(to_absl(parsed.error().description()),
+                                       toml_error_hint(copy, at, parsed.error().description())));
     }
     if (const std::optional<TomlTextProblem> problem = check_non_ascii(text_)) {
       return error_at(problem->offset, problem->message);
@@ -311,8 +315,13 @@ class PackLoader {
     // Text that starts like a number or an amount was meant as one: say what is wrong with it.
     const std::string& written = s->get();
     if (!written.empty() && std::isdigit(static_cast<unsigned char>(written[0]))) {
-      return error_at(node, absl::StrCat("\"", printable(written), "\" is not a period: ",
-                                         std::string(parse_period(written).status().message())));
+      if (parse_date(written).ok()) {
+        return error_at(node,
+                        absl::StrCat("a date is written without quotes, as TOML's own: ",
+                                     printable(written), ", not \"", printable(written), "\""));
+      }
+      // parse_period's message names the text already.
+      return error_at(node, std::string(parse_period(written).status().message()));
     }
     if (written.starts_with("\xC2\xA3")) {
       return error_at(node, absl::StrCat("\"", printable(written),
@@ -339,8 +348,8 @@ class PackLoader {
         for (const auto& [from, value] : *dated) {
           absl::StatusOr<Date> date = parse_date(from.str());
           if (!date.ok()) {
-            return error_at(from, absl::StrCat("a dated value's key is the date it takes effect "
-                                               "(2018-01-01): ",
+            return error_at(from, absl::StrCat("a dated value's key is the date the value takes "
+                                               "effect: ",
                                                to_absl(std::string(date.status().message()))));
           }
           absl::Status s = add_value(parameter, value, *date);
@@ -499,7 +508,9 @@ class PackLoader {
           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
         })) {
       return error_at(*table.get("id"),
-                      "a rule id is lower-case letters, digits, '.' and '-': payment.on-time");
+                      absl::StrCat("\"", printable(rule.id),
+                                   "\" is not a rule id: an id is lower-case letters, digits, '.' "
+                                   "and '-', like \"payment.on-time\""));
     }
     if (absl::Status s = check_placeholders(table, rule.message); !s.ok()) return s;
     if (pack_.rule(rule.id)) {

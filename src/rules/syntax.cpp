@@ -1,5 +1,6 @@
 #include "syntax.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "absl/strings/str_cat.h"
@@ -89,16 +90,38 @@ class Lexer {
     } else if (c == '"' || c == '\'') {
       if (absl::Status status = quoted(token); !status.ok()) return status;
     } else if (!punctuation(token)) {
-      return expression_error(at_,
-                              absl::StrCat("unexpected character ", printable(text_.substr(at_, 1)),
-                                           " (expressions use names, numbers, dates, "
-                                           "\"text\", + - ( ) , . ? and comparisons)"));
+      return unexpected_character();
     }
     token.end = at_;
     return token;
   }
 
  private:
+  // Names the whole character, not its first byte, and what to write for the look-alikes a word
+  // processor puts in: ≥ for >=, curly quotes for straight ones.
+  absl::Status unexpected_character() const {
+    const std::string_view rest = text_.substr(at_);
+    const std::string_view character =
+        rest.substr(0, std::max<size_t>(1, utf8_sequence_length(rest)));
+    struct LookAlike {
+      std::string_view character;
+      std::string_view instead;
+    };
+    static constexpr LookAlike kLookAlikes[] = {
+        {"\u2265", ">="}, {"\u2264", "<="}, {"\u2260", "!="}, {"\u2212", "-"}, {"\u2013", "-"},
+        {"\u201C", "\""}, {"\u201D", "\""}, {"\u2018", "'"},  {"\u2019", "'"},
+    };
+    for (const LookAlike& l : kLookAlikes) {
+      if (character == l.character) {
+        return expression_error(at_, absl::StrCat("unexpected character ", to_absl(character),
+                                                  "; write ", to_absl(l.instead)));
+      }
+    }
+    return expression_error(at_, absl::StrCat("unexpected character ", printable(character),
+                                              " (expressions use names, numbers, dates, "
+                                              "\"text\", + - ( ) , . ? and comparisons)"));
+  }
+
   absl::Status number_or_date(Token& token) {
     const size_t begin = at_;
     while (at_ < text_.size() && is_digit(text_[at_])) ++at_;
@@ -285,9 +308,13 @@ class Parser {
     absl::StatusOr<int> root = parse_or();
     if (!root.ok()) return root.status();
     if (token_.kind != Token::Kind::kEnd) {
-      return expression_error(
-          token_.begin, absl::StrCat("expected an operator, found ", to_absl(describe(token_)),
-                                     " (is an 'and' or 'or' missing?)"));
+      // Outside a call a comma can only be in a number: "£50,000".
+      const std::string_view hint = token_.kind == Token::Kind::kComma
+                                        ? " (numbers and amounts are written without commas: "
+                                          "£50000)"
+                                        : " (is an 'and' or 'or' missing?)";
+      return expression_error(token_.begin, absl::StrCat("expected an operator, found ",
+                                                         to_absl(describe(token_)), to_absl(hint)));
     }
     tree_.root = *root;
     return std::move(tree_);

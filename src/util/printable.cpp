@@ -4,23 +4,48 @@
 
 namespace compact {
 
+size_t utf8_sequence_length(std::string_view text) {
+  if (text.empty()) return 0;
+  const unsigned char lead = static_cast<unsigned char>(text[0]);
+  // The lead byte gives the length; C0, C1 and F5-FF start no valid sequence.
+  const size_t length = lead < 0x80                   ? 1
+                        : lead >= 0xC2 && lead < 0xE0 ? 2
+                        : lead >= 0xE0 && lead < 0xF0 ? 3
+                        : lead >= 0xF0 && lead < 0xF5 ? 4
+                                                      : 0;
+  if (length == 0 || length > text.size()) return 0;
+  for (size_t i = 1; i < length; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 0;
+  }
+  // Overlong forms, UTF-16 surrogates and code points past U+10FFFF, by their second byte.
+  const unsigned char second = static_cast<unsigned char>(text[1 % length]);
+  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0) ||
+      (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second >= 0x90)) {
+    return 0;
+  }
+  return length;
+}
+
 std::string printable(std::string_view text, size_t max_chars) {
   std::string out;
   size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    const bool starts_char =
-        (c & 0xC0) != 0x80;  // UTF-8 continuation bytes belong to the char before
-    if (starts_char && chars++ == max_chars) {
+  for (size_t i = 0; i < text.size();) {
+    if (chars++ == max_chars) {
       out += "…";
       break;
     }
-    if (c < 0x20 || c == 0x7F) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t length = utf8_sequence_length(text.substr(i));
+    if (length == 0 || c < 0x20 || c == 0x7F) {
+      // A control character, or a byte that is not part of valid UTF-8: the message stays valid
+      // UTF-8 whatever it echoes.
       out += absl::StrFormat("\\x%02X", c);
-    } else {
-      if (c == '"' || c == '\\') out += '\\';
-      out += static_cast<char>(c);
+      ++i;
+      continue;
     }
+    if (c == '"' || c == '\\') out += '\\';
+    out.append(text.substr(i, length));
+    i += length;
   }
   return out;
 }

@@ -57,6 +57,11 @@ TEST(ParsePeriod, ErrorsNameTheBadPart) {
        "days\"?"},
       {"12 weks", "unknown unit \"weks\"; did you mean \"weeks\"?"},
       {"3 monhts", "did you mean \"months\"?"},
+      // Abbreviations too far from any spelling for an edit-distance match.
+      {"4 wks", "\"4 wks\" is not a period: unknown unit \"wks\"; did you mean \"weeks\"?"},
+      {"3 mths", "did you mean \"months\"?"},
+      {"2 yrs", "did you mean \"years\"?"},
+      {"30 business days", "did you mean \"working days\"?"},
       {"12 fortnights",
        "unknown unit \"fortnights\"; expected days, weeks, months, years or working days"},
       {"twelve weeks", "expected a whole number first, found \"twelve\""},

@@ -265,6 +265,13 @@ TEST_F(EngineTest, DatedParametersAndTheInForceWindow) {
   EXPECT_EQ(finding(strict, "payment.on-time", "commissions[G1].payments[IN]").outcome,
             Outcome::kOverdue);
 
+  // With no receipt date the dated payment period has no value in force: none is listed.
+  const Case no_dates = grant_with({invoice("X", std::nullopt, std::nullopt)});
+  const Report undated = engine_.evaluate(no_dates, D("2019-01-01"));
+  const Finding& no_receipt = finding(undated, "payment.on-time", "commissions[G1].payments[X]");
+  EXPECT_EQ(no_receipt.outcome, Outcome::kInsufficientData);
+  EXPECT_TRUE(no_receipt.parameters().empty());
+
   // The window's first and last days are in it; the days either side are not.
   const Case edges = grant_with({invoice("BEFORE", D("2014-08-31"), std::nullopt),
                                  invoice("FIRST", D("2014-09-01"), std::nullopt),
@@ -593,6 +600,32 @@ TEST_F(EngineTest, TheJsonReportHasDesignMdsKeys) {
   EXPECT_EQ(json.at("timeline").at(0).at("due"), "2025-01-29");
 }
 
+// docs/packs.md's example of a margin: due Friday 17 January 2025, paid Tuesday 21st, is 4 days and
+// 2 working days late.
+TEST_F(EngineTest, TheMarginIsAsDocsPacksMdWorksIt) {
+  Payment p = invoice("INV-1", D("2024-12-01"), D("2025-01-21"));
+  p.alternative_terms_agreed = true;
+  p.agreed_pay_by = D("2025-01-17");
+  const Case c = grant_with({p});
+  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const Finding& f = finding(report, "payment.on-time", "commissions[G1].payments[INV-1]");
+  EXPECT_EQ(f.outcome, Outcome::kBreach);
+  EXPECT_EQ(f.margin_days, -4);
+  EXPECT_EQ(f.margin_working_days, -2);
+}
+
+TEST_F(EngineTest, TheInForceWarningCountsFindingsInGoodEnglish) {
+  EXPECT_EQ(in_force_warning(1),
+            "1 finding concerns an obligation that arose outside its pack's in-force window");
+  EXPECT_EQ(in_force_warning(3),
+            "3 findings concern obligations that arose outside their pack's in-force window");
+  const Case c = grant_with({invoice("LATE", D("2018-03-01"), D("2018-03-02"))});
+  const Report report = engine_.evaluate(c, D("2019-01-01"));
+  ASSERT_EQ(report.outside_in_force, 1u);
+  EXPECT_EQ(boost::json::parse(to_json(report)).at("warnings"),
+            boost::json::parse("[\"" + in_force_warning(1) + "\"]"));
+}
+
 // The lean report says the same of every finding as the full one, leaving out only what it promises
 // to, and gives each rule's words once.
 TEST_F(EngineTest, TheLeanJsonReportAgreesWithTheFullOne) {
@@ -700,8 +733,32 @@ TEST(PackLoader, ErrorsNameFileLineAndColumn) {
        "commission =", "call the parameter something else"},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\n\"Grace-Days\" = 3\n", "\"Grace-Days\"",
        "lower-case letters, digits and _"},
+      // Said once, with the unit meant (the unit is too far from "weeks" for an edit distance).
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = \"4 wks\"\n", "\"4 wks\"",
-       "\"4 wks\" is not a period"},
+       ":5: \"4 wks\" is not a period: unknown unit \"wks\"; did you mean \"weeks\"?"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\nstart = \"2019-04-01\"\n", "\"2019-04-01\"",
+       "a date is written without quotes, as TOML's own: 2019-04-01, not \"2019-04-01\""},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = { 2024-02-30 = \"3 months\" }\n",
+       "2024-02-30",
+       "a dated value's key is the date the value takes effect: \"2024-02-30\" is not a date: day "
+       "30 "
+       "is not in February 2024"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[[rule]]\nid = \"Payment.Late\"\nsection = \"S\"\nquote "
+       "= "
+       "\"Q\"\nparty = \"public\"\nstrength = \"must\"\nfor = \"case\"\nmet = \"true\"\n",
+       "\"Payment.Late\"",
+       "\"Payment.Late\" is not a rule id: an id is lower-case letters, digits"},
+      // toml++'s errors, with what to write instead.
+      {"RULE met = actual >= due\n", "actual >=",
+       "could not determine value type (text, and so an expression, is written in quotes"},
+      {"RULE met = \"payment.kind == \"invoice\"\"\n", "invoice\"\"",
+       "write text inside an expression in single quotes"},
+      {"[pack]\nid = \"p\ntitle = \"P\"\n", "\ntitle", "(is the string's closing quote missing?)"},
+      {"[pack]\nid = \"p\"\ntitle = \"P\"\n[rule]\nid = \"a\"\n[[rule]]\nid = \"b\"\n", "[[rule]]",
+       "(every rule is written [[rule]]; line 4 has [rule])"},
+      // A look-alike a word processor puts in: named whole, with what to write.
+      {"RULE met = \"actual ≥ due\"\n", "≥", "unexpected character ≥; write >="},
+      {"RULE met = \"payment.kind == “invoice”\"\n", "“", "unexpected character “; write \""},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[params]\np = \"£50,000\"\n", "\"£50,000\"",
        "write amounts without commas"},
       {"[pack]\nid = \"p\"\ntitle = \"P\"\n[fields.paymnet]\nx = \"date\"\n", "paymnet",

@@ -269,7 +269,11 @@ TEST_F(ExpressionTest, ErrorsSayWhatAndWhereWithACaret) {
       {"£1.234 > £1", "£1.234", "one or two digits of pence"},
       {"99999999999999999999 > 1", "9", "the number is too large"},
       {"commission.start_on commission.end_on", "commission.end_on",
-       "expected an operator, found a name"},
+       "expected an operator, found a name (is an 'and' or 'or' missing?)"},
+      {"commission.value_pence > £50,000", ",000",
+       "found ',' (numbers and amounts are written without commas: £50000)"},
+      // A byte that is not UTF-8 (the C++ API takes any bytes) is shown escaped, never raw.
+      {"commission.start_on \xE2 x", "\xE2", "unexpected character \\xE2 (expressions use"},
       {"2025-01-01 + 30 working weeks", "weeks", "expected 'days' after 'working'"},
       {"min(commission.start_on, 3) > 2025-01-01", "3)", "min's arguments must all be a date"},
       {"any(commission.payments, payment.amount_pence)", "payment.amount_pence",

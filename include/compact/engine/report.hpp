@@ -105,7 +105,8 @@ struct Finding {
     std::string value;         // as the pack wrote it
     std::optional<Date> from;  // the dated value's start, if dated
   };
-  // The parameters in force on parameters_on() that the finding used.
+  // The parameters the rule reads, each with its value in force on parameters_on(); a dated one is
+  // left out when the rule's `arises` is not recorded, since no value of it applied.
   std::vector<ParameterUse> parameters() const;
   // The same, one at a time: each parameter and its value in force.
   void visit_parameters(
@@ -132,6 +133,10 @@ struct Report {
   // Scratch space for evaluation, kept between evaluations so that a warm Report allocates nothing.
   std::vector<rules::Value> parameter_values;
 };
+
+// The report's warning when `count` findings concern obligations that arose outside their pack's
+// in-force window: "1 finding concerns an obligation ...", "3 findings concern obligations ...".
+std::string in_force_warning(size_t count);
 
 // A value as a trace shows it: as in a case document (2025-01-29, £12.50, grant), or "not recorded".
 void append_value(std::string& out, const rules::Value& value, const rules::Type& type);

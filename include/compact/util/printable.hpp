@@ -8,8 +8,13 @@
 
 namespace compact {
 
-// `text` with bytes below 0x20 and 0x7F written as \xNN, a backslash or double quote preceded by a
-// backslash, cut after `max_chars` characters with "…" (never inside a UTF-8 sequence).
+// `text` with bytes below 0x20, 0x7F and any byte not in a valid UTF-8 sequence written as \xNN, a
+// backslash or double quote preceded by a backslash, cut after `max_chars` characters with "…"
+// (never inside a UTF-8 sequence).
 std::string printable(std::string_view text, size_t max_chars = 60);
+
+// The length of the valid UTF-8 sequence `text` starts with (1 for ASCII), or 0 when it starts with
+// none: a stray continuation byte, a truncated or overlong sequence, a surrogate, past U+10FFFF.
+size_t utf8_sequence_length(std::string_view text);
 
 }  // namespace compact
