@@ -1,5 +1,6 @@
 #include "case_commands.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -49,6 +50,7 @@ void report(const ValidateOptions& options, const std::string& file, int64_t lin
     return;
   }
   for (const Problem& p : result.problems) print_problem(std::cout, file, line_offset, p);
+  if (!options.lines) print_hints(std::cout, file, result.problems);
   if (result.ok() && !options.lines) std::cout << file << ": valid\n";
 }
 
@@ -115,6 +117,15 @@ void print_problem(std::ostream& out, const std::string& file, int64_t line_offs
   if (p.line > 0) out << ":" << p.line + line_offset << ":" << p.column;
   out << ": " << severity_name(p) << ": " << (p.path.empty() ? "document" : p.path) << ": "
       << p.message << " [" << p.code << "]\n";
+}
+
+void print_hints(std::ostream& out, const std::string& file, const std::vector<Problem>& problems) {
+  if (std::any_of(problems.begin(), problems.end(),
+                  [](const Problem& p) { return p.code == "unknown_field"; })) {
+    out << file
+        << ": hint: a field a pack declares in its [fields] is known only where that pack is "
+           "given: --pack FILE\n";
+  }
 }
 
 void add_case_commands(CLI::App& app, int* exit_code) {

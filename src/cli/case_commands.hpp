@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "CLI/CLI.hpp"
 #include "compact/model/case_json.hpp"
@@ -17,5 +18,10 @@ void add_case_commands(CLI::App& app, int* exit_code);
 // `line_offset` turns the document's line into the file's.
 void print_problem(std::ostream& out, const std::string& file, int64_t line_offset,
                    const Problem& p);
+
+// After a document's problems: where one is an unknown field, that a pack may declare it. A field a
+// local Compact adds is unknown to a command not given that pack, which the message alone does not
+// say.
+void print_hints(std::ostream& out, const std::string& file, const std::vector<Problem>& problems);
 
 }  // namespace compact::cli

@@ -112,6 +112,7 @@ int run_check(const CheckOptions& options) {
   const CaseReadResult read = read_case(*text, engine->declared_fields());
   if (!read.ok()) {
     for (const Problem& p : read.problems) print_problem(std::cerr, options.file, 0, p);
+    print_hints(std::cerr, options.file, read.problems);
     return kUnreadable;
   }
   const Report report = engine->evaluate(read.value, as_of);

@@ -122,6 +122,10 @@ def test_fields_a_pack_declares(cli, tmp_path, published_holidays):
     # Without the pack the field is unknown; with it, a case may carry it. --pack may come first.
     plain = cli("validate", str(document))
     assert plain.returncode == 1 and 'unknown field "approved_on" in a payment' in plain.stdout
+    hint = "hint: a field a pack declares in its [fields] is known only where that pack is given: --pack FILE"
+    assert hint in plain.stdout
+    unchecked = cli("check", str(document))
+    assert unchecked.returncode == 3 and hint in unchecked.stderr
     assert cli("validate", "--pack", str(pack), str(document)).returncode == 0
     checked = cli("check", "--pack", str(pack), "--no-default-pack", str(document), "--as-of", "2026-04-30",
                   "--format", "json")
