@@ -15,6 +15,15 @@ constexpr std::array<const char*, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
 
+// "00" to "99".
+constexpr auto kDigitPairs = [] {
+  std::array<std::array<char, 2>, 100> pairs{};
+  for (size_t i = 0; i < 100; ++i) {
+    pairs[i] = {static_cast<char>('0' + i / 10), static_cast<char>('0' + i % 10)};
+  }
+  return pairs;
+}();
+
 // Reads `width` decimal digits at `text[pos]`; -1 if any of them is not a digit.
 int64_t read_digits(std::string_view text, size_t pos, size_t width) {
   int64_t value = 0;
@@ -92,21 +101,19 @@ void write_date(char* out, Date d) {
     std::memcpy(out, "not-a-date", 10);  // ten characters, as a date has
     return;
   }
-  const Date::ymd_type ymd = d.year_month_day();
-  // Supported years have four digits, so the fixed layout YYYY-MM-DD always fits.
-  const unsigned year = ymd.year;
-  const unsigned month = ymd.month;
-  const unsigned day = ymd.day;
-  const char text[10] = {static_cast<char>('0' + year / 1000 % 10),
-                         static_cast<char>('0' + year / 100 % 10),
-                         static_cast<char>('0' + year / 10 % 10),
-                         static_cast<char>('0' + year % 10),
-                         '-',
-                         static_cast<char>('0' + month / 10),
-                         static_cast<char>('0' + month % 10),
-                         '-',
-                         static_cast<char>('0' + day / 10),
-                         static_cast<char>('0' + day % 10)};
+  // Hinnant's conversion and two digits at a time: a report writes hundreds of dates, and Boost's
+  // year_month_day() with its range-checked parts, and a division per digit, took a sixth of the
+  // time of writing a report.
+  const CivilDay civil = civil_from_day_index(to_day_index(d));
+  // Boost's dates have four-digit years, so the fixed layout YYYY-MM-DD always fits.
+  const auto year = static_cast<unsigned>(civil.year);
+  char text[10];
+  std::memcpy(text, kDigitPairs[year / 100].data(), 2);
+  std::memcpy(text + 2, kDigitPairs[year % 100].data(), 2);
+  text[4] = '-';
+  std::memcpy(text + 5, kDigitPairs[static_cast<size_t>(civil.month)].data(), 2);
+  text[7] = '-';
+  std::memcpy(text + 8, kDigitPairs[static_cast<size_t>(civil.day)].data(), 2);
   std::memcpy(out, text, sizeof text);
 }
 

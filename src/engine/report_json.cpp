@@ -1,7 +1,8 @@
 // The report as JSON, in DESIGN.md's keys: what the CLI's --format json, the C ABI's report text and
-// the Python package's to_json() all give. Written straight into one string, field by field: a report
+// the Python package's to_json() all give. Written straight into one buffer, piece by piece: a report
 // of a hundred findings is a hundred kilobytes, and building a document tree first took ten times as
-// long as writing it.
+// long as writing it. Each object's keys are known here in order, so the punctuation and keys between
+// two values are one literal ("},\"pack\":"), copied in a few stores.
 
 #include <algorithm>
 #include <array>
@@ -9,7 +10,6 @@
 #include <cstring>
 #include <memory>
 
-#include "absl/strings/str_cat.h"
 #include "compact/engine/report.hpp"
 
 namespace compact {
@@ -24,31 +24,40 @@ constexpr std::array<bool, 256> kEscaped = [] {
   return escaped;
 }();
 
+// Where the next byte goes and where the room for it ends. The writers below take and return it by
+// value, so that it lives in two registers: kept in memory, it would be reloaded after every byte
+// written, since a store through a char pointer may change any object (the buffer's own size, for
+// one), and each piece would wait on the one before.
+struct Cursor {
+  char* at;
+  char* end;
+};
+
 // The text of one report as it is written: raw memory, grown by doubling and kept by each thread from
-// one report to the next. Appending is a bounds check and a copy; std::string's appends, each out of
-// line, took most of the writing time, and its resize() would zero what is about to be written.
+// one report to the next (std::string's resize() would zero what is about to be written).
 class Buffer {
  public:
-  void clear() { size_ = 0; }
+  Cursor start() {
+    size_ = 0;
+    return {data_.get(), data_.get() + capacity_};
+  }
+  // Room for `n` more bytes at `c`: `c` itself when there is, else the same place in larger memory.
+  Cursor room(Cursor c, size_t n) {
+    if (static_cast<size_t>(c.end - c.at) >= n) return c;
+    return grow(c, n);
+  }
+  void finish(Cursor c) { size_ = static_cast<size_t>(c.at - data_.get()); }
   std::string_view text() const { return {data_.get(), size_}; }
 
-  // `n` bytes at the end, to be written at once.
-  char* extend(size_t n) {
-    if (capacity_ - size_ < n) grow(n);
-    char* at = data_.get() + size_;
-    size_ += n;
-    return at;
-  }
-  void append(std::string_view s) { std::memcpy(extend(s.size()), s.data(), s.size()); }
-  void append(char c) { *extend(1) = c; }
-
  private:
-  void grow(size_t n) {
-    const size_t capacity = std::max(2 * capacity_, size_ + n + 4096);
+  Cursor grow(Cursor c, size_t n) {
+    const size_t used = static_cast<size_t>(c.at - data_.get());
+    const size_t capacity = std::max(2 * capacity_, used + n + 4096);
     std::unique_ptr<char[]> data(new char[capacity]);
-    if (size_ > 0) std::memcpy(data.get(), data_.get(), size_);
+    if (used > 0) std::memcpy(data.get(), data_.get(), used);
     data_ = std::move(data);
     capacity_ = capacity;
+    return {data_.get() + used, data_.get() + capacity_};
   }
 
   std::unique_ptr<char[]> data_;
@@ -56,133 +65,126 @@ class Buffer {
   size_t capacity_ = 0;
 };
 
-class JsonWriter {
+class Json {
  public:
-  explicit JsonWriter(Buffer& out) : out_(out) {}
+  explicit Json(Buffer& buffer) : buffer_(buffer) {}
 
-  void begin_object() { open('{'); }
-  void end_object() { close('}'); }
-  void begin_array() { open('['); }
-  void end_array() { close(']'); }
-
-  // A key of the object being written; its value follows. Keys are this file's own names, which
-  // need no escaping.
-  void key(std::string_view name) {
-    separate();
-    char* at = out_.extend(name.size() + 3);
-    at[0] = '"';
-    std::memcpy(at + 1, name.data(), name.size());
-    at[name.size() + 1] = '"';
-    at[name.size() + 2] = ':';
-    after_key_ = true;
+  // This file's own JSON between values: keys and punctuation, which need no escaping.
+  template <size_t N>
+  Cursor raw(Cursor c, const char (&literal)[N]) {
+    return raw(c, std::string_view(literal, N - 1));
+  }
+  Cursor raw(Cursor c, std::string_view s) {
+    c = buffer_.room(c, s.size());
+    std::memcpy(c.at, s.data(), s.size());
+    c.at += s.size();
+    return c;
   }
 
-  void string(std::string_view s) {
-    separate();
-    quoted(s);
+  // A name of this library's own (an outcome, a party), which needs no escaping, in quotes.
+  Cursor name(Cursor c, std::string_view s) {
+    c = buffer_.room(c, s.size() + 2);
+    *c.at++ = '"';
+    std::memcpy(c.at, s.data(), s.size());
+    c.at += s.size();
+    *c.at++ = '"';
+    return c;
   }
-  void number(int64_t n) {
-    separate();
-    char digits[24];
-    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, n);
-    out_.append(std::string_view(digits, static_cast<size_t>(end - digits)));
+
+  // RFC 8259: the quote, the backslash and control characters are escaped; the text is UTF-8 already
+  // (case documents and packs are checked when read). Most text needs none, so it is copied as it is
+  // tested, eight bytes at a time; the first byte that needs escaping hands the rest to
+  // escaped_from().
+  Cursor string(Cursor c, std::string_view s) {
+    c = buffer_.room(c, s.size() + 2);
+    *c.at++ = '"';
+    const char* from = s.data();
+    const size_t n = s.size();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      const uint64_t word = load(from + i);
+      if (needs_escape(word)) break;
+      std::memcpy(c.at + i, &word, 8);
+    }
+    // Fewer than eight bytes left: they are tested in the word that ends the text, which overlaps
+    // bytes already copied and copies them again unchanged.
+    if (i + 8 > n && n >= 8) {
+      const uint64_t word = load(from + n - 8);
+      if (!needs_escape(word)) {
+        std::memcpy(c.at + n - 8, &word, 8);
+        i = n;
+      }
+    }
+    for (; i < n && !kEscaped[static_cast<unsigned char>(from[i])]; ++i) c.at[i] = from[i];
+    c.at += i;
+    if (i < n) c = escaped_from(c, s.substr(i));
+    return raw(c, "\"");
   }
-  void boolean(bool b) {
-    separate();
-    out_.append(b ? std::string_view("true") : std::string_view("false"));
+
+  Cursor date(Cursor c, const std::optional<Date>& d) {
+    if (!d) return raw(c, "null");
+    c = buffer_.room(c, 12);
+    c.at[0] = '"';
+    write_date(c.at + 1, *d);
+    c.at[11] = '"';
+    c.at += 12;
+    return c;
   }
-  void null() {
-    separate();
-    out_.append("null");
+
+  Cursor number(Cursor c, int64_t n) {
+    c = buffer_.room(c, 24);
+    c.at = std::to_chars(c.at, c.end, n).ptr;
+    return c;
   }
-  void date(const std::optional<Date>& d) {
-    if (!d) return null();
-    separate();
-    char* at = out_.extend(12);
-    at[0] = '"';
-    write_date(at + 1, *d);
-    at[11] = '"';
+  Cursor number(Cursor c, const std::optional<int64_t>& n) {
+    return n ? number(c, *n) : raw(c, "null");
   }
-  template <typename T>
-  void number_or_null(const std::optional<T>& n) {
-    if (n) return number(*n);
-    null();
-  }
+
+  Cursor boolean(Cursor c, bool b) { return b ? raw(c, "true") : raw(c, "false"); }
 
   // A string built by `write(std::string&)`, which appends it; the scratch string is kept by the
   // thread, so that nothing is allocated once it is long enough.
   template <typename Write>
-  void string_from(Write write) {
+  Cursor string_from(Cursor c, Write write) {
     thread_local std::string scratch;
     scratch.clear();
     write(scratch);
-    string(scratch);
+    return string(c, scratch);
   }
 
  private:
-  void open(char c) {
-    separate();
-    out_.append(c);
-    first_ = true;
-  }
-  void close(char c) {
-    out_.append(c);
-    first_ = false;
-  }
-  // A comma before every value but the first of its container, and none after a key.
-  void separate() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    if (!first_) out_.append(',');
-    first_ = false;
-  }
-
-  // RFC 8259: the quote, the backslash and control characters are escaped; the text is UTF-8 already
-  // (case documents and packs are checked when read).
-  void quoted(std::string_view s) {
-    out_.append('"');
+  // The slow path: `s` starts with a byte that needs escaping.
+  Cursor escaped_from(Cursor c, std::string_view s) {
     size_t plain = 0;  // s[plain, i) is still to be copied
-    size_t i = 0;
-    // Eight bytes at a time while none needs escaping: a report is mostly plain text. Fewer than
-    // eight left over are tested in the word that ends the text, which overlaps them.
-    while (i + 8 <= s.size() && !needs_escape(load(s.data() + i))) i += 8;
-    if (i < s.size() && i + 8 > s.size() && s.size() >= 8 &&
-        !needs_escape(load(s.data() + s.size() - 8))) {
-      i = s.size();
-    }
-    for (; i < s.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (!kEscaped[c]) continue;
-      out_.append(s.substr(plain, i - plain));
+    for (size_t i = 0; i < s.size(); ++i) {
+      const unsigned char byte = static_cast<unsigned char>(s[i]);
+      if (!kEscaped[byte]) continue;
+      c = raw(c, s.substr(plain, i - plain));
       plain = i + 1;
-      switch (c) {
+      switch (byte) {
         case '"':
-          out_.append("\\\"");
+          c = raw(c, "\\\"");
           break;
         case '\\':
-          out_.append("\\\\");
+          c = raw(c, "\\\\");
           break;
         case '\n':
-          out_.append("\\n");
+          c = raw(c, "\\n");
           break;
         case '\t':
-          out_.append("\\t");
+          c = raw(c, "\\t");
           break;
         case '\r':
-          out_.append("\\r");
+          c = raw(c, "\\r");
           break;
         default: {
           constexpr char kHex[] = "0123456789abcdef";
-          out_.append("\\u00");
-          out_.append(kHex[c >> 4]);
-          out_.append(kHex[c & 0xF]);
+          const char escape[] = {'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 0xF]};
+          c = raw(c, std::string_view(escape, sizeof escape));
         }
       }
     }
-    out_.append(s.substr(plain));
-    out_.append('"');
+    return raw(c, s.substr(plain));
   }
 
   static uint64_t load(const char* p) {
@@ -202,9 +204,7 @@ class JsonWriter {
     return control | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'));
   }
 
-  Buffer& out_;
-  bool first_ = true;
-  bool after_key_ = false;
+  Buffer& buffer_;
 };
 
 std::string_view inapplicability_name(Inapplicability why) {
@@ -221,118 +221,107 @@ std::string_view inapplicability_name(Inapplicability why) {
   return "";
 }
 
-void write_missing(JsonWriter& w, const Finding& f) {
-  w.key("missing");
-  w.begin_array();
-  f.visit_missing_fields([&](const std::string& path) { w.string(path); });
-  w.end_array();
+Cursor write_entity_path(Json& j, Cursor c, const Finding& f) {
+  return j.string_from(c, [&](std::string& s) { f.append_entity_path(s); });
 }
 
-void write_conventions(JsonWriter& w, const rules::Pack& pack, const rules::Rule& rule) {
-  w.key("conventions");
-  w.begin_object();
-  w.key("calendar");
-  w.string(pack.calendar_name);
-  w.key("due_means");
-  w.string(rules::name_of(rule.due_means));
-  w.key("event_day_excluded");
-  w.boolean(true);
-  w.key("months");
-  w.string("corresponding date");
-  w.end_object();
+// `,"conventions":{...}`, inside a finding or a lean report's rule.
+Cursor write_conventions(Json& j, Cursor c, const rules::Pack& pack, const rules::Rule& rule) {
+  c = j.raw(c, ",\"conventions\":{\"calendar\":");
+  c = j.string(c, pack.calendar_name);
+  c = j.raw(c, ",\"due_means\":");
+  c = j.name(c, rules::name_of(rule.due_means));
+  return j.raw(c, ",\"event_day_excluded\":true,\"months\":\"corresponding date\"}");
 }
 
-void write_explanation(JsonWriter& w, const Finding& f) {
-  w.key("parameters");
-  w.begin_array();
+// `,"parameters":[...],"trace":[...],"message":...`, the full report's explanation of a finding.
+Cursor write_explanation(Json& j, Cursor c, const Finding& f) {
+  c = j.raw(c, ",\"parameters\":[");
+  bool first = true;
   f.visit_parameters([&](const rules::Parameter& p, const rules::Parameter::Dated& value) {
-    w.begin_object();
-    w.key("name");
-    w.string(p.name);
-    w.key("value");
-    w.string(value.text);
-    w.key("from");
-    w.date(value.from);
-    w.end_object();
+    c = j.raw(c, first ? "{\"name\":" : ",{\"name\":");
+    first = false;
+    c = j.string(c, p.name);
+    c = j.raw(c, ",\"value\":");
+    c = j.string(c, value.text);
+    c = j.raw(c, ",\"from\":");
+    c = j.date(c, value.from);
+    c = j.raw(c, "}");
   });
-  w.end_array();
-  w.key("trace");
-  w.begin_array();
+  c = j.raw(c, "],\"trace\":[");
+  first = true;
   f.visit_trace([&](std::string_view name, const rules::Value& value, const rules::Type& type) {
-    w.begin_object();
-    w.key("name");
-    w.string(name);
-    w.key("value");
+    c = j.raw(c, first ? "{\"name\":" : ",{\"name\":");
+    first = false;
+    c = j.string(c, name);
+    c = j.raw(c, ",\"value\":");
     if (type.kind == rules::Type::Kind::kDate && value.known()) {
-      w.date(value.day);  // the commonest value, written as append_value would, with no scratch
+      c = j.date(c,
+                 value.day);  // the commonest value, written as append_value would, with no scratch
     } else {
-      w.string_from([&](std::string& s) { append_value(s, value, type); });
+      c = j.string_from(c, [&](std::string& s) { append_value(s, value, type); });
     }
-    w.end_object();
+    c = j.raw(c, "}");
   });
-  w.end_array();
-  w.key("message");
-  if (f.has_message()) {
-    w.string_from([&](std::string& s) { f.append_message(s); });
-  } else {
-    w.null();
-  }
+  c = j.raw(c, "],\"message\":");
+  if (!f.has_message()) return j.raw(c, "null");
+  return j.string_from(c, [&](std::string& s) { f.append_message(s); });
 }
 
-void write_finding(JsonWriter& w, const Finding& f, ReportDetail detail) {
+Cursor write_finding(Json& j, Cursor c, const Finding& f, ReportDetail detail) {
   const rules::Rule& rule = *f.rule;
-  w.begin_object();
-  w.key("rule");
-  w.string(rule.id);
-  w.key("entity");
-  w.string_from([&](std::string& s) { f.append_entity_path(s); });
-  w.key("outcome");
-  w.string(name_of(f.outcome));
-  w.key("due");
-  w.date(f.due);
-  w.key("actual");
-  w.date(f.actual);
-  w.key("arises");
-  w.date(f.arises);
-  w.key("margin");
-  w.begin_object();
-  w.key("days");
-  w.number_or_null(f.margin_days);
-  w.key("working_days");
-  w.number_or_null(f.margin_working_days);
-  w.end_object();
-  w.key("pack");
-  w.string(f.pack->id);
-  w.key("party");
-  w.string(rules::name_of(rule.party));
-  w.key("strength");
-  w.string(rules::name_of(rule.strength));
-  w.key("citation");
-  w.begin_object();
-  w.key("section");
-  w.string(rule.section);
-  if (detail == ReportDetail::kFull) {
-    w.key("quote");
-    w.string(rule.quote);
+  const bool full = detail == ReportDetail::kFull;
+  c = j.raw(c, "{\"rule\":");
+  c = j.string(c, rule.id);
+  c = j.raw(c, ",\"entity\":");
+  c = write_entity_path(j, c, f);
+  c = j.raw(c, ",\"outcome\":");
+  c = j.name(c, name_of(f.outcome));
+  c = j.raw(c, ",\"due\":");
+  c = j.date(c, f.due);
+  c = j.raw(c, ",\"actual\":");
+  c = j.date(c, f.actual);
+  c = j.raw(c, ",\"arises\":");
+  c = j.date(c, f.arises);
+  c = j.raw(c, ",\"margin\":{\"days\":");
+  c = j.number(c, f.margin_days);
+  c = j.raw(c, ",\"working_days\":");
+  c = j.number(c, f.margin_working_days);
+  c = j.raw(c, "},\"pack\":");
+  c = j.string(c, f.pack->id);
+  c = j.raw(c, ",\"party\":");
+  c = j.name(c, rules::name_of(rule.party));
+  c = j.raw(c, ",\"strength\":");
+  c = j.name(c, rules::name_of(rule.strength));
+  c = j.raw(c, ",\"citation\":{\"section\":");
+  c = j.string(c, rule.section);
+  if (full) {
+    c = j.raw(c, ",\"quote\":");
+    c = j.string(c, rule.quote);
   }
-  w.end_object();
-  w.key("boundary_sensitive");
-  w.boolean(f.boundary_sensitive);
-  w.key("outside_in_force");
-  w.boolean(f.outside_in_force);
+  c = j.raw(c, "},\"boundary_sensitive\":");
+  c = j.boolean(c, f.boundary_sensitive);
+  c = j.raw(c, ",\"outside_in_force\":");
+  c = j.boolean(c, f.outside_in_force);
   if (f.outcome == Outcome::kNotApplicable) {
-    w.key("not_applicable_because");
-    w.string(inapplicability_name(f.inapplicability));
+    c = j.raw(c, ",\"not_applicable_because\":");
+    c = j.name(c, inapplicability_name(f.inapplicability));
   }
-  write_missing(w, f);
-  if (detail == ReportDetail::kFull) {
-    write_conventions(w, *f.pack, rule);
-    write_explanation(w, f);
+  c = j.raw(c, ",\"missing\":[");
+  bool first = true;
+  f.visit_missing_fields([&](const std::string& path) {
+    if (!first) c = j.raw(c, ",");
+    first = false;
+    c = j.string(c, path);
+  });
+  c = j.raw(c, "]");
+  if (full) {
+    c = write_conventions(j, c, *f.pack, rule);
+    c = write_explanation(j, c, f);
   } else {
-    w.key("trace");
-    w.null();
+    c = j.raw(c, ",\"trace\":null");
   }
-  w.end_object();
+  return j.raw(c, "}");
 }
 
 // Whether a finding before findings[i] is `same` as it. Engine::evaluate groups findings by pack and
@@ -341,97 +330,90 @@ void write_finding(JsonWriter& w, const Finding& f, ReportDetail detail) {
 template <typename Same>
 bool written_before(const Report& report, size_t i, Same same) {
   if (i > 0 && same(report.findings[i - 1])) return true;
-  for (size_t j = 0; j + 1 < i; ++j) {
-    if (same(report.findings[j])) return true;
+  for (size_t k = 0; k + 1 < i; ++k) {
+    if (same(report.findings[k])) return true;
   }
   return false;
 }
 
-// Lean reports: each rule that has a finding, once, with what its findings leave out.
-void write_rules(JsonWriter& w, const Report& report) {
-  w.key("rules");
-  w.begin_array();
+// Lean reports: `,"rules":[...]`, each rule that has a finding, once, with what its findings leave
+// out.
+Cursor write_rules(Json& j, Cursor c, const Report& report) {
+  c = j.raw(c, ",\"rules\":[");
+  bool first = true;
   for (size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
     if (written_before(report, i, [&](const Finding& g) { return g.rule == f.rule; })) continue;
-    w.begin_object();
-    w.key("pack");
-    w.string(f.pack->id);
-    w.key("id");
-    w.string(f.rule->id);
-    w.key("section");
-    w.string(f.rule->section);
-    w.key("quote");
-    w.string(f.rule->quote);
-    w.key("party");
-    w.string(rules::name_of(f.rule->party));
-    w.key("strength");
-    w.string(rules::name_of(f.rule->strength));
-    write_conventions(w, *f.pack, *f.rule);
-    w.end_object();
+    c = j.raw(c, first ? "{\"pack\":" : ",{\"pack\":");
+    first = false;
+    c = j.string(c, f.pack->id);
+    c = j.raw(c, ",\"id\":");
+    c = j.string(c, f.rule->id);
+    c = j.raw(c, ",\"section\":");
+    c = j.string(c, f.rule->section);
+    c = j.raw(c, ",\"quote\":");
+    c = j.string(c, f.rule->quote);
+    c = j.raw(c, ",\"party\":");
+    c = j.name(c, rules::name_of(f.rule->party));
+    c = j.raw(c, ",\"strength\":");
+    c = j.name(c, rules::name_of(f.rule->strength));
+    c = write_conventions(j, c, *f.pack, *f.rule);
+    c = j.raw(c, "}");
   }
-  w.end_array();
+  return j.raw(c, "]");
 }
 
-void write_report(Buffer& buffer, const Report& report, ReportDetail detail) {
-  JsonWriter w(buffer);
-  w.begin_object();
-  w.key("as_of");
-  w.date(report.as_of);
-  w.key("packs");
-  w.begin_array();
+Cursor write_report(Json& j, Cursor c, const Report& report, ReportDetail detail) {
+  c = j.raw(c, "{\"as_of\":");
+  c = j.date(c, report.as_of);
+  c = j.raw(c, ",\"packs\":[");
+  bool first = true;
   for (size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
     if (written_before(report, i, [&](const Finding& g) { return g.pack == f.pack; })) continue;
-    w.begin_object();
-    w.key("id");
-    w.string(f.pack->id);
-    w.key("title");
-    w.string(f.pack->title);
-    w.key("edition");
-    w.string(f.pack->edition);
-    w.key("in_force_from");
-    w.date(f.pack->in_force_from);
-    w.key("in_force_to");
-    w.date(f.pack->in_force_to);
-    w.end_object();
+    c = j.raw(c, first ? "{\"id\":" : ",{\"id\":");
+    first = false;
+    c = j.string(c, f.pack->id);
+    c = j.raw(c, ",\"title\":");
+    c = j.string(c, f.pack->title);
+    c = j.raw(c, ",\"edition\":");
+    c = j.string(c, f.pack->edition);
+    c = j.raw(c, ",\"in_force_from\":");
+    c = j.date(c, f.pack->in_force_from);
+    c = j.raw(c, ",\"in_force_to\":");
+    c = j.date(c, f.pack->in_force_to);
+    c = j.raw(c, "}");
   }
-  w.end_array();
-  w.key("findings");
-  w.begin_array();
-  for (const Finding& f : report.findings) write_finding(w, f, detail);
-  w.end_array();
-  w.key("timeline");
-  w.begin_array();
-  for (const size_t i : report.timeline) {
-    const Finding& f = report.findings[i];
-    w.begin_object();
-    w.key("due");
-    w.date(f.due);
-    w.key("rule");
-    w.string(f.rule->id);
-    w.key("entity");
-    w.string_from([&](std::string& s) { f.append_entity_path(s); });
-    w.key("outcome");
-    w.string(name_of(f.outcome));
-    w.end_object();
+  c = j.raw(c, "],\"findings\":[");
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    if (i > 0) c = j.raw(c, ",");
+    c = write_finding(j, c, report.findings[i], detail);
   }
-  w.end_array();
-  w.key("summary");
-  w.begin_object();
+  c = j.raw(c, "],\"timeline\":[");
+  for (size_t i = 0; i < report.timeline.size(); ++i) {
+    const Finding& f = report.findings[report.timeline[i]];
+    c = j.raw(c, i > 0 ? ",{\"due\":" : "{\"due\":");
+    c = j.date(c, f.due);
+    c = j.raw(c, ",\"rule\":");
+    c = j.string(c, f.rule->id);
+    c = j.raw(c, ",\"entity\":");
+    c = write_entity_path(j, c, f);
+    c = j.raw(c, ",\"outcome\":");
+    c = j.name(c, name_of(f.outcome));
+    c = j.raw(c, "}");
+  }
+  c = j.raw(c, "],\"summary\":{");
   for (size_t i = 0; i < kOutcomeCount; ++i) {
-    w.key(name_of(static_cast<Outcome>(i)));
-    w.number(static_cast<int64_t>(report.summary[i]));
+    c = j.raw(c, i > 0 ? ",\"" : "\"");
+    c = j.raw(c, name_of(static_cast<Outcome>(i)));
+    c = j.raw(c, "\":");
+    c = j.number(c, static_cast<int64_t>(report.summary[i]));
   }
-  w.end_object();
-  w.key("warnings");
-  w.begin_array();
-  if (report.outside_in_force > 0) {
-    w.string(in_force_warning(report.outside_in_force));
-  }
-  w.end_array();
-  if (detail == ReportDetail::kLean) write_rules(w, report);
-  w.end_object();
+  c = j.raw(c, "},\"warnings\":[");
+  if (report.outside_in_force > 0) c = j.string(c, in_force_warning(report.outside_in_force));
+  c = j.raw(c, "]");
+  if (detail == ReportDetail::kLean) c = write_rules(j, c, report);
+  return j.raw(c, "}");
 }
 
 }  // namespace
@@ -445,8 +427,8 @@ std::string to_json(const Report& report, ReportDetail detail) {
 
 void append_json(std::string& out, const Report& report, ReportDetail detail) {
   thread_local Buffer buffer;
-  buffer.clear();
-  write_report(buffer, report, detail);
+  Json j(buffer);
+  buffer.finish(write_report(j, buffer.start(), report, detail));
   out.append(buffer.text());
   // A thread keeps its buffer for the next report, unless this one was unusually large.
   if (buffer.text().size() > (4 << 20)) buffer = Buffer();

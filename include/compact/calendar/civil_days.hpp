@@ -36,15 +36,17 @@ constexpr int64_t day_index_from_civil(int64_t year, int month, int day) {
 constexpr CivilDay civil_from_day_index(int64_t index) {
   const int64_t z = index - kDaysFrom1900To1970 + 719468;  // days since 0000-03-01
   const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t day_of_era = z - era * 146097;  // [0, 146096]
+  // Within an era every quantity is small and not negative: unsigned 32-bit arithmetic, whose
+  // divisions by constants are a multiplication and a shift each.
+  const auto day_of_era = static_cast<uint32_t>(z - era * 146097);  // [0, 146096]
   // Removes the leap days before day_of_era (one per 4 years, less one per century, plus one per
   // era) so that dividing by 365 gives the year of the era.
-  const int64_t year_of_era =
+  const uint32_t year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) /
       365;  // [0, 399]
-  const int64_t day_of_year =
+  const uint32_t day_of_year =
       day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const int64_t shifted_month =
+  const uint32_t shifted_month =
       (5 * day_of_year + 2) / 153;  // [0, 11], 0 = March: inverse of the above
   const int day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
   const int month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);
