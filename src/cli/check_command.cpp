@@ -19,6 +19,7 @@ namespace {
 // Exit statuses of `compact check` (docs/cli.md).
 constexpr int kClean = 0;            // nothing is in breach or overdue
 constexpr int kBreachOrOverdue = 1;  // (3, kUnreadable: the case or a pack could not be read)
+constexpr int kUsage = 2;            // a bad option, such as an --as-of that is not a date
 
 struct CheckOptions {
   std::string file;
@@ -97,7 +98,7 @@ int run_check(const CheckOptions& options) {
     absl::StatusOr<Date> parsed = parse_date(options.as_of);
     if (!parsed.ok()) {
       std::cerr << "error: --as-of: " << parsed.status().message() << "\n";
-      return 2;
+      return kUsage;
     }
     as_of = *parsed;
   }
@@ -115,7 +116,12 @@ int run_check(const CheckOptions& options) {
     print_hints(std::cerr, options.file, read.problems);
     return kUnreadable;
   }
-  const Report report = engine->evaluate(read.value, as_of);
+  const absl::StatusOr<Report> evaluated = engine->evaluate(read.value, as_of);
+  if (!evaluated.ok()) {
+    std::cerr << "error: " << evaluated.status().message() << "\n";
+    return kUsage;
+  }
+  const Report& report = *evaluated;
   if (options.format == "json") {
     std::cout << to_json(report,
                          options.detail == "lean" ? ReportDetail::kLean : ReportDetail::kFull)

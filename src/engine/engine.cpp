@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "compact/util/absl_string_view.hpp"
+#include "compact/util/article.hpp"
 #include "default_pack.hpp"
 
 namespace compact {
@@ -256,6 +258,56 @@ class Walk {
   Report& report_;
 };
 
+// What load_pack guarantees and evaluation relies on, checked again for a Pack built in C++: every
+// parameter has a value, every rule a `met`, a `for` path that follows the schema, and expressions
+// compiled for the entities that path gives them.
+absl::Status check_built(const Pack& pack) {
+  const auto error = [&](const Rule* rule, const std::string& what) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        pack.source_name, rule ? absl::StrCat(": rule \"", rule->id, "\"") : "", ": ", what));
+  };
+  for (const rules::Parameter& p : pack.parameters) {
+    if (p.values.empty())
+      return error(nullptr, absl::StrCat("parameter ", p.name, " has no value"));
+  }
+  for (const Rule& rule : pack.rules) {
+    if (rule.path.size() > rules::kMaxCoverDepth) {
+      return error(&rule, absl::StrCat("\"for\" goes ", rule.path.size(),
+                                       " entities deep; the most is ", rules::kMaxCoverDepth));
+    }
+    if (!rule.met) return error(&rule, "it has no \"met\"");
+    // The entity each slot holds: the case, then one per step of the path.
+    std::vector<const EntityInfo*> covered = {access_of<Case>().info};
+    for (const rules::CoverStep& step : rule.path) {
+      const bool follows = step.owner && step.owner->info == covered.back() &&
+                           step.field < step.owner->info->fields.size() &&
+                           step.owner->info->fields[step.field].kind ==
+                               (step.list ? FieldKind::kList : FieldKind::kEntity);
+      if (!follows) return error(&rule, "its \"for\" path does not follow the schema");
+      covered.push_back(step.owner->info->fields[step.field].element);
+    }
+    std::vector<const Expression*> expressions;
+    for (const RulePart part : {RulePart::kWhen, RulePart::kUnless, RulePart::kArises,
+                                RulePart::kDue, RulePart::kActual, RulePart::kMet}) {
+      if (const Expression* e = rule.expression(part)) expressions.push_back(e);
+    }
+    for (const Expression& e : rule.explained_by) expressions.push_back(&e);
+    for (const Expression& e : rule.traced) expressions.push_back(&e);
+    for (const Expression* e : expressions) {
+      const std::span<const EntityAccess* const> bound = e->bindings();
+      for (size_t i = 0; i < bound.size() && i < covered.size(); ++i) {
+        if (bound[i]->info != covered[i]) {
+          return error(&rule,
+                       absl::StrCat("\"", to_absl(e->text()), "\" was compiled with ",
+                                    with_article(bound[i]->info->name), " in slot ", i,
+                                    ", where the rule has ", with_article(covered[i]->name)));
+        }
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<Engine> Engine::create(std::vector<Pack> packs, EngineOptions options) {
@@ -269,14 +321,7 @@ absl::StatusOr<Engine> Engine::create(std::vector<Pack> packs, EngineOptions opt
     }
   }
   for (const Pack& pack : packs) {
-    for (const Rule& rule : pack.rules) {
-      // load_pack refuses these; a Pack built in C++ might not.
-      if (rule.path.size() > rules::kMaxCoverDepth) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(pack.source_name, ": rule \"", rule.id, "\": \"for\" goes ",
-                         rule.path.size(), " entities deep; the most is ", rules::kMaxCoverDepth));
-      }
-    }
+    if (absl::Status s = check_built(pack); !s.ok()) return s;
   }
   FieldDeclarations declared;
   for (const Pack& pack : packs) {
@@ -300,18 +345,21 @@ absl::StatusOr<Engine> Engine::with_default_pack(EngineOptions options) {
   return create(std::move(packs), options);
 }
 
-Report Engine::evaluate(const Case& c, Date as_of) const& {
+absl::StatusOr<Report> Engine::evaluate(const Case& c, Date as_of) const& {
   Report report;
-  evaluate(c, as_of, report);
+  if (absl::Status s = evaluate(c, as_of, report); !s.ok()) return s;
   return report;
 }
 
-void Engine::evaluate(const Case& c, Date as_of, Report& report) const& {
+absl::Status Engine::evaluate(const Case& c, Date as_of, Report& report) const& {
   report.as_of = as_of;
   report.findings.clear();
   report.timeline.clear();
   report.summary = {};
   report.outside_in_force = 0;
+  if (absl::Status s = check_supported(as_of); !s.ok()) {
+    return absl::Status(s.code(), absl::StrCat("the as-of date: ", s.message()));
+  }
   for (const Pack& pack : packs_) {
     if (report.parameter_values.size() < pack.parameters.size() + 3) {
       report.parameter_values.resize(pack.parameters.size() + 3);
@@ -337,6 +385,7 @@ void Engine::evaluate(const Case& c, Date as_of, Report& report) const& {
   }
   std::sort(report.timeline.begin(), report.timeline.end());
   for (size_t& entry : report.timeline) entry &= 0xffffffffu;
+  return absl::OkStatus();
 }
 
 }  // namespace compact

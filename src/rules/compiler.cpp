@@ -555,6 +555,7 @@ absl::StatusOr<Expression> compile(std::string_view text, const Scope& scope) {
   absl::StatusOr<int> root = compiler.compile(tree->root);
   if (!root.ok()) return with_excerpt(root.status(), text);
   plan->root = *root;
+  for (const Scope::Binding& binding : scope.bindings()) plan->bindings.push_back(binding.access);
   prepare(*plan);
   return Expression(std::move(plan));
 }

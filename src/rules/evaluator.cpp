@@ -283,7 +283,11 @@ struct Extreme {
 
 Value constant(Evaluator&, const PlanNode& n) { return n.constant; }
 
-Value parameter(Evaluator& e, const PlanNode& n) { return e.environment.parameters[n.index]; }
+// A parameter the caller left out reads as not recorded, as an entity left out does.
+Value parameter(Evaluator& e, const PlanNode& n) {
+  if (n.index >= e.environment.parameters.size()) return unknown(State::kUnrecorded);
+  return e.environment.parameters[n.index];
+}
 
 Value bound_slot(Evaluator& e, const PlanNode& n) {
   Value v;

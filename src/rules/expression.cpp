@@ -90,5 +90,6 @@ const Type& Expression::type() const { return plan_->nodes[static_cast<size_t>(p
 std::string_view Expression::text() const { return plan_->text; }
 std::span<const std::string> Expression::field_paths() const { return plan_->field_paths; }
 std::span<const uint32_t> Expression::parameters() const { return plan_->parameters; }
+std::span<const EntityAccess* const> Expression::bindings() const { return plan_->bindings; }
 
 }  // namespace compact::rules

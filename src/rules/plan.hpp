@@ -73,8 +73,9 @@ struct Expression::Plan {
   std::vector<PlanNode> nodes;
   int root = -1;
   std::vector<std::string> field_paths;
-  std::vector<uint32_t> parameters;  // read by kParameter nodes, each once
-  std::deque<std::string> texts;     // text literals, which constants view
+  std::vector<uint32_t> parameters;           // read by kParameter nodes, each once
+  std::vector<const EntityAccess*> bindings;  // the scope's, by slot
+  std::deque<std::string> texts;              // text literals, which constants view
 };
 
 // Gives each node of a compiled plan its run (evaluator.cpp). Called once, when compiling is done.

@@ -140,7 +140,7 @@ TEST(EngineReference, RandomPacksDecideAsTheReferenceDoes) {
         c.commissions.back().id = rng() % 4 == 0 ? "" : "G" + std::to_string(i + 1);
       }
       const Date as_of = from_day_index(kDaysFrom1900To1990 + static_cast<int64_t>(rng() % 16'800));
-      const Report report = engine->evaluate(c, as_of);
+      const Report report = *engine->evaluate(c, as_of);
       const std::vector<RefFinding> want = decide_all(pack, c, as_of, strict);
       ASSERT_EQ(report.findings.size(), want.size()) << toml;
       for (size_t i = 0; i < want.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "compact/engine/engine.hpp"
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -141,7 +142,7 @@ TEST_F(EngineTest, EachOfTheSevenOutcomes) {
   short_one.shortened_explanation = "A statutory deadline left eleven weeks.";
   c.consultations.push_back(short_one);
 
-  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const Report report = *engine_.evaluate(c, D("2025-06-30"));
   const auto outcome = [&](std::string_view rule, std::string_view entity) {
     return finding(report, rule, entity).outcome;
   };
@@ -179,16 +180,17 @@ TEST_F(EngineTest, EachOfTheSevenOutcomes) {
 
 TEST_F(EngineTest, AsOfBeforeOnAndAfterTheDueDate) {
   const Case c = grant_with({invoice("P", D("2024-12-13"), std::nullopt)});
-  EXPECT_EQ(engine_.evaluate(c, D("2025-01-28")).findings.at(0).outcome, Outcome::kPending);
-  EXPECT_EQ(engine_.evaluate(c, D("2025-01-29")).findings.at(0).outcome, Outcome::kPending);
-  EXPECT_EQ(engine_.evaluate(c, D("2025-01-30")).findings.at(0).outcome, Outcome::kOverdue);
+  EXPECT_EQ(engine_.evaluate(c, D("2025-01-28"))->findings.at(0).outcome, Outcome::kPending);
+  EXPECT_EQ(engine_.evaluate(c, D("2025-01-29"))->findings.at(0).outcome, Outcome::kPending);
+  EXPECT_EQ(engine_.evaluate(c, D("2025-01-30"))->findings.at(0).outcome, Outcome::kOverdue);
   // As of a day before the payment, it had not happened yet.
   const Case paid = grant_with({invoice("P", D("2024-12-13"), D("2025-01-20"))});
-  EXPECT_EQ(engine_.evaluate(paid, D("2025-01-19")).findings.at(0).outcome, Outcome::kPending);
-  EXPECT_EQ(engine_.evaluate(paid, D("2025-01-20")).findings.at(0).outcome, Outcome::kCompliant);
+  EXPECT_EQ(engine_.evaluate(paid, D("2025-01-19"))->findings.at(0).outcome, Outcome::kPending);
+  EXPECT_EQ(engine_.evaluate(paid, D("2025-01-20"))->findings.at(0).outcome, Outcome::kCompliant);
   const Case paid_late = grant_with({invoice("P", D("2024-12-13"), D("2025-02-03"))});
-  EXPECT_EQ(engine_.evaluate(paid_late, D("2025-02-01")).findings.at(0).outcome, Outcome::kOverdue);
-  EXPECT_EQ(engine_.evaluate(paid_late, D("2025-02-03")).findings.at(0).outcome, Outcome::kBreach);
+  EXPECT_EQ(engine_.evaluate(paid_late, D("2025-02-01"))->findings.at(0).outcome,
+            Outcome::kOverdue);
+  EXPECT_EQ(engine_.evaluate(paid_late, D("2025-02-03"))->findings.at(0).outcome, Outcome::kBreach);
   // A first-day rule is never overdue: a consultation still open is simply not closed yet.
   Case open;
   Consultation con;
@@ -196,7 +198,7 @@ TEST_F(EngineTest, AsOfBeforeOnAndAfterTheDueDate) {
   con.significant_effect_on_vcse = true;
   con.opens_on = D("2025-01-06");
   open.consultations.push_back(con);
-  EXPECT_EQ(engine_.evaluate(open, D("2026-01-01")).findings.at(0).outcome, Outcome::kPending);
+  EXPECT_EQ(engine_.evaluate(open, D("2026-01-01"))->findings.at(0).outcome, Outcome::kPending);
 }
 
 TEST_F(EngineTest, UnlessAndAgreedAlternatives) {
@@ -206,7 +208,7 @@ TEST_F(EngineTest, UnlessAndAgreedAlternatives) {
   agreed.alternative_terms_agreed = true;
   agreed.agreed_pay_by = D("2025-02-14");
   const Case c = grant_with({advance, agreed});
-  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const Report report = *engine_.evaluate(c, D("2025-06-30"));
   const Finding& a = finding(report, "payment.on-time", "commissions[G1].payments[ADV]");
   EXPECT_EQ(a.outcome, Outcome::kNotApplicable);
   EXPECT_EQ(a.inapplicability, Inapplicability::kUnless);
@@ -221,7 +223,7 @@ TEST_F(EngineTest, BoundarySensitiveNoticeDates) {
   c.commissions[0].ending = Ending{};
   c.commissions[0].ending->ends_on = D("2025-06-30");
   c.commissions[0].ending->notice_given_on = D("2025-05-31");
-  const Report first = engine_.evaluate(c, D("2025-07-01"));
+  const Report first = *engine_.evaluate(c, D("2025-07-01"));
   const Finding& month_end = first.findings.back();
   ASSERT_EQ(month_end.rule->id, "ending.notice");
   // 31 May + 1 month = 30 June, so notice on 31 May is a month's notice, though 30 June - 1 month
@@ -232,7 +234,7 @@ TEST_F(EngineTest, BoundarySensitiveNoticeDates) {
 
   c.commissions[0].ending->ends_on = D("2025-06-15");
   c.commissions[0].ending->notice_given_on = D("2025-05-15");
-  const Report second = engine_.evaluate(c, D("2025-07-01"));
+  const Report second = *engine_.evaluate(c, D("2025-07-01"));
   const Finding& mid_month = second.findings.back();
   EXPECT_EQ(mid_month.due, D("2025-05-15"));
   EXPECT_FALSE(mid_month.boundary_sensitive);
@@ -243,7 +245,7 @@ TEST_F(EngineTest, DatedParametersAndTheInForceWindow) {
   const Case c = grant_with({invoice("OLD", D("2017-12-01"), std::nullopt),
                              invoice("NEW", D("2018-03-01"), std::nullopt),
                              invoice("IN", D("2016-03-01"), std::nullopt)});
-  const Report report = engine_.evaluate(c, D("2019-01-01"));
+  const Report report = *engine_.evaluate(c, D("2019-01-01"));
   const Finding& old_rule = finding(report, "payment.on-time", "commissions[G1].payments[OLD]");
   EXPECT_EQ(old_rule.due, D("2018-01-17"));  // 30 working days, over Christmas and New Year
   ASSERT_EQ(old_rule.parameters().size(), 1u);
@@ -258,7 +260,7 @@ TEST_F(EngineTest, DatedParametersAndTheInForceWindow) {
   EXPECT_FALSE(finding(report, "payment.on-time", "commissions[G1].payments[IN]").outside_in_force);
   EXPECT_EQ(report.outside_in_force, 2u);
   const Engine strict_engine = make_engine({.strict_in_force = true});
-  const Report strict = strict_engine.evaluate(c, D("2019-01-01"));
+  const Report strict = *strict_engine.evaluate(c, D("2019-01-01"));
   const Finding& excluded = finding(strict, "payment.on-time", "commissions[G1].payments[NEW]");
   EXPECT_EQ(excluded.outcome, Outcome::kNotApplicable);
   EXPECT_EQ(excluded.inapplicability, Inapplicability::kOutsideInForce);
@@ -267,7 +269,7 @@ TEST_F(EngineTest, DatedParametersAndTheInForceWindow) {
 
   // With no receipt date the dated payment period has no value in force: none is listed.
   const Case no_dates = grant_with({invoice("X", std::nullopt, std::nullopt)});
-  const Report undated = engine_.evaluate(no_dates, D("2019-01-01"));
+  const Report undated = *engine_.evaluate(no_dates, D("2019-01-01"));
   const Finding& no_receipt = finding(undated, "payment.on-time", "commissions[G1].payments[X]");
   EXPECT_EQ(no_receipt.outcome, Outcome::kInsufficientData);
   EXPECT_TRUE(no_receipt.parameters().empty());
@@ -277,7 +279,7 @@ TEST_F(EngineTest, DatedParametersAndTheInForceWindow) {
                                  invoice("FIRST", D("2014-09-01"), std::nullopt),
                                  invoice("LAST", D("2017-08-31"), std::nullopt),
                                  invoice("AFTER", D("2017-09-01"), std::nullopt)});
-  const Report at_edges = engine_.evaluate(edges, D("2019-01-01"));
+  const Report at_edges = *engine_.evaluate(edges, D("2019-01-01"));
   for (const auto& [id, outside] : {std::pair{"BEFORE", true}, std::pair{"FIRST", false},
                                     std::pair{"LAST", false}, std::pair{"AFTER", true}}) {
     EXPECT_EQ(
@@ -311,7 +313,7 @@ met = "actual <= due"
   absl::StatusOr<Engine> engine = Engine::create(std::move(packs));
   ASSERT_TRUE(engine.ok()) << engine.status();
   const Case c = grant_with({invoice("P", D("2024-12-13"), D("2025-01-20"))});
-  const Report report = engine->evaluate(c, D("2025-06-30"));
+  const Report report = *engine->evaluate(c, D("2025-06-30"));
   const Finding& ours = finding(report, "payment.on-time", "commissions[G1].payments[P]");
   const Finding& theirs = finding(report, "payment.prompt", "commissions[G1].payments[P]");
   EXPECT_EQ(ours.pack->id, "test");
@@ -338,11 +340,11 @@ TEST_F(EngineTest, EvaluatingIntoAWarmReportAllocatesNothing) {
   c.commissions[0].ending->ends_on = D("2025-06-30");
   Report report;
   const uint64_t cold = testing::allocations();
-  engine_.evaluate(c, D("2025-06-30"), report);
+  ASSERT_TRUE(engine_.evaluate(c, D("2025-06-30"), report).ok());
   EXPECT_GT(testing::allocations(), cold);  // the counter counts: a cold report grows
   const uint64_t before = testing::allocations();
   for (int i = 0; i < 100; ++i)
-    engine_.evaluate(c, D("2025-01-01") + boost::gregorian::days(i), report);
+    ASSERT_TRUE(engine_.evaluate(c, D("2025-01-01") + boost::gregorian::days(i), report).ok());
   EXPECT_EQ(testing::allocations() - before, 0u);
   EXPECT_EQ(report.findings.size(), 5u);
 }
@@ -385,7 +387,7 @@ message = "closed on {actual}"
   c.consultations[2].shortened_explanation_in_writing = false;
   c.consultations[3].shortened_explanation_in_writing = true;
   c.consultations[4].opens_on.reset();  // the dated period cannot be chosen: no guess
-  const Report report = engine.evaluate(c, D("2025-06-30"));
+  const Report report = *engine.evaluate(c, D("2025-06-30"));
   EXPECT_EQ(report.findings[0].outcome, Outcome::kBreach);
   EXPECT_EQ(report.findings[0].message(), "closed on 2025-03-03");
   EXPECT_EQ(report.findings[1].outcome, Outcome::kBreach);
@@ -439,7 +441,7 @@ TEST_F(EngineTest, JsonEntityPathsAreFindingEntityPaths) {
   c.commissions[0].id = "G\"1";
   c.commissions.push_back(c.commissions[0]);
   c.commissions[1].id = "";
-  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const Report report = *engine_.evaluate(c, D("2025-06-30"));
   ASSERT_EQ(report.findings.size(), 10u);
   for (const ReportDetail detail : {ReportDetail::kFull, ReportDetail::kLean}) {
     const boost::json::value json = boost::json::parse(to_json(report, detail));
@@ -513,7 +515,7 @@ TEST_F(EngineTest, ManyThreadsGetTheSerialAnswers) {
                                 invoice("B", received, std::nullopt)}));
   }
   std::vector<std::string> serial;
-  for (const Case& c : cases) serial.push_back(to_json(engine_.evaluate(c, D("2025-03-01"))));
+  for (const Case& c : cases) serial.push_back(to_json(*engine_.evaluate(c, D("2025-03-01"))));
   std::vector<int> mismatches(8, 0);
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
@@ -521,7 +523,7 @@ TEST_F(EngineTest, ManyThreadsGetTheSerialAnswers) {
       Report report;
       for (int round = 0; round < 200; ++round) {
         const size_t which = static_cast<size_t>((t + round) % 8);
-        engine_.evaluate(cases[which], D("2025-03-01"), report);
+        EXPECT_TRUE(engine_.evaluate(cases[which], D("2025-03-01"), report).ok());
         if (to_json(report) != serial[which]) ++mismatches[static_cast<size_t>(t)];
       }
     });
@@ -534,7 +536,7 @@ TEST_F(EngineTest, TheTimelineListsDueDatesInOrder) {
   const Case c = grant_with({invoice("B", D("2025-03-03"), std::nullopt),
                              invoice("A", D("2024-12-13"), std::nullopt),
                              invoice("X", std::nullopt, std::nullopt)});
-  const Report report = engine_.evaluate(c, D("2025-01-01"));
+  const Report report = *engine_.evaluate(c, D("2025-01-01"));
   std::vector<Date> dues;
   for (size_t i : report.timeline) dues.push_back(*report.findings[i].due);
   EXPECT_THAT(dues, ElementsAre(D("2025-01-29"), D("2025-04-14")));
@@ -547,7 +549,7 @@ TEST_F(EngineTest, TheTimelineListsDueDatesInOrder) {
     many.push_back(invoice(absl::StrCat("P", i), received, std::nullopt));
   }
   const Case big = grant_with(std::move(many));
-  const Report big_report = engine_.evaluate(big, D("2025-01-01"));
+  const Report big_report = *engine_.evaluate(big, D("2025-01-01"));
   std::vector<size_t> expected;
   for (size_t i = 0; i < big_report.findings.size(); ++i) {
     if (big_report.findings[i].due) expected.push_back(i);
@@ -569,11 +571,39 @@ TEST_F(EngineTest, APackBuiltInCppIsCheckedLikeALoadedOne) {
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("test.toml: rule \"payment.on-time\": \"for\" goes 5 entities "
                                  "deep; the most is 4")));
+
+  // Each of these would make evaluation read what is not there; each is refused, by name.
+  const auto refused = [](const std::function<void(rules::Pack&)>& spoil) {
+    rules::Pack spoilt = *rules::load_pack(kTestPack, "test.toml");
+    spoil(spoilt);
+    std::vector<rules::Pack> one;
+    one.push_back(std::move(spoilt));
+    const absl::StatusOr<Engine> engine = Engine::create(std::move(one));
+    return engine.ok() ? std::string("accepted") : std::string(engine.status().message());
+  };
+  EXPECT_EQ(refused([](rules::Pack& p) { p.rules.front().met.reset(); }),
+            "test.toml: rule \"payment.on-time\": it has no \"met\"");
+  EXPECT_EQ(refused([](rules::Pack& p) { p.parameters.front().values.clear(); }),
+            "test.toml: parameter notice has no value");
+  EXPECT_EQ(refused([](rules::Pack& p) {
+              std::swap(p.rules.front().path.front(), p.rules.front().path.back());
+            }),
+            "test.toml: rule \"payment.on-time\": its \"for\" path does not follow the schema");
+  EXPECT_EQ(refused([](rules::Pack& p) {
+              // Compiled for a payment straight after the case, where the rule has a commission.
+              rules::Scope scope;
+              scope.bind("case", access_of<Case>());
+              scope.bind("payment", access_of<Payment>());
+              p.rules.front().met = *rules::compile("payment.paid_on?", scope);
+            }),
+            "test.toml: rule \"payment.on-time\": \"payment.paid_on?\" was compiled with a payment "
+            "in slot 1, where the rule has a commission");
+  EXPECT_EQ(refused([](rules::Pack&) {}), "accepted");
 }
 
 TEST_F(EngineTest, TheJsonReportHasDesignMdsKeys) {
   const Case c = grant_with({invoice("INV-1", D("2024-12-13"), D("2025-01-30"))});
-  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const Report report = *engine_.evaluate(c, D("2025-06-30"));
   const boost::json::value json = boost::json::parse(to_json(report));
   EXPECT_EQ(json.at("as_of"), "2025-06-30");
   const boost::json::object& f = json.at("findings").at(0).as_object();
@@ -607,11 +637,32 @@ TEST_F(EngineTest, TheMarginIsAsDocsPacksMdWorksIt) {
   p.alternative_terms_agreed = true;
   p.agreed_pay_by = D("2025-01-17");
   const Case c = grant_with({p});
-  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const Report report = *engine_.evaluate(c, D("2025-06-30"));
   const Finding& f = finding(report, "payment.on-time", "commissions[G1].payments[INV-1]");
   EXPECT_EQ(f.outcome, Outcome::kBreach);
   EXPECT_EQ(f.margin_days, -4);
   EXPECT_EQ(f.margin_working_days, -2);
+}
+
+// A finding judged against no real date would be a guess: an as-of date outside 1900-2199, or not a
+// date at all, is an error, and a warm report is left empty.
+TEST_F(EngineTest, AnAsOfDateOutsideTheSupportedRangeIsAnError) {
+  const Case c = grant_with({invoice("INV-1", D("2024-12-13"), std::nullopt)});
+  EXPECT_THAT(
+      engine_.evaluate(c, Date(boost::gregorian::not_a_date_time)).status(),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("the as-of date: not a date")));
+  EXPECT_THAT(engine_.evaluate(c, Date(2250, 1, 1)).status(),
+              StatusIs(absl::StatusCode::kOutOfRange,
+                       HasSubstr("the as-of date: 2250-01-01 is outside the supported range")));
+  EXPECT_THAT(engine_.evaluate(c, Date(1899, 12, 31)).status(),
+              StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("1899-12-31")));
+  Report report = *engine_.evaluate(c, D("2025-06-30"));
+  ASSERT_FALSE(report.findings.empty());
+  EXPECT_FALSE(engine_.evaluate(c, Date(2250, 1, 1), report).ok());
+  EXPECT_TRUE(report.findings.empty());
+  EXPECT_TRUE(report.timeline.empty());
+  EXPECT_TRUE(engine_.evaluate(c, D("1900-01-01")).ok());
+  EXPECT_TRUE(engine_.evaluate(c, D("2199-12-31")).ok());
 }
 
 TEST_F(EngineTest, TheInForceWarningCountsFindingsInGoodEnglish) {
@@ -620,7 +671,7 @@ TEST_F(EngineTest, TheInForceWarningCountsFindingsInGoodEnglish) {
   EXPECT_EQ(in_force_warning(3),
             "3 findings concern obligations that arose outside their pack's in-force window");
   const Case c = grant_with({invoice("LATE", D("2018-03-01"), D("2018-03-02"))});
-  const Report report = engine_.evaluate(c, D("2019-01-01"));
+  const Report report = *engine_.evaluate(c, D("2019-01-01"));
   ASSERT_EQ(report.outside_in_force, 1u);
   EXPECT_EQ(boost::json::parse(to_json(report)).at("warnings"),
             boost::json::parse("[\"" + in_force_warning(1) + "\"]"));
@@ -632,7 +683,7 @@ TEST_F(EngineTest, TheLeanJsonReportAgreesWithTheFullOne) {
   Case c = grant_with({invoice("INV-1", D("2024-12-13"), D("2025-01-30")),
                        invoice("INV-2", D("2025-01-06"), std::nullopt),
                        invoice("INV-3", std::nullopt, D("2025-02-10"))});
-  const Report report = engine_.evaluate(c, D("2025-06-30"));
+  const Report report = *engine_.evaluate(c, D("2025-06-30"));
   const boost::json::value full = boost::json::parse(to_json(report));
   std::string lean_text = "prefix:";
   append_json(lean_text, report, ReportDetail::kLean);
@@ -676,7 +727,7 @@ TEST_F(EngineTest, TheLeanJsonReportAgreesWithTheFullOne) {
   EXPECT_THAT(ids, ElementsAre("payment.on-time", "commission.underspend"));
 
   // A caller may reorder the findings: each rule and pack is still written once.
-  Report reordered = engine_.evaluate(c, D("2025-06-30"));
+  Report reordered = *engine_.evaluate(c, D("2025-06-30"));
   ASSERT_EQ(reordered.findings.size(), 4u);  // on-time three times, then underspend
   std::swap(reordered.findings[1], reordered.findings.back());
   const boost::json::value again = boost::json::parse(to_json(reordered, ReportDetail::kLean));
@@ -930,7 +981,7 @@ TEST(PackDocs, TheWorkedExampleBehavesAsDocumented) {
                 invoice("LATE", D("2024-12-13"), D("2025-01-16")),
                 invoice("UNPAID", D("2024-12-13"), std::nullopt)};
   c.commissions.push_back(g);
-  const Report report = engine.evaluate(c, D("2025-01-15"));
+  const Report report = *engine.evaluate(c, D("2025-01-15"));
   ASSERT_EQ(report.findings.size(), 3u);
   EXPECT_EQ(report.findings[0].due, D("2025-01-15"));
   EXPECT_EQ(report.findings[0].outcome, Outcome::kCompliant);
@@ -938,7 +989,7 @@ TEST(PackDocs, TheWorkedExampleBehavesAsDocumented) {
   EXPECT_EQ(report.findings[0].margin_working_days, 2);
   EXPECT_EQ(report.findings[1].outcome, Outcome::kPending);  // as of the 15th, not paid yet
   EXPECT_EQ(report.findings[2].outcome, Outcome::kPending);
-  const Report later = engine.evaluate(c, D("2025-01-16"));
+  const Report later = *engine.evaluate(c, D("2025-01-16"));
   EXPECT_EQ(later.findings[1].outcome, Outcome::kBreach);
   EXPECT_EQ(later.findings[1].margin_days, -1);
   EXPECT_EQ(later.findings[2].outcome, Outcome::kOverdue);

@@ -103,7 +103,7 @@ TEST(PackFields, RulesReadDeclaredFieldsLikeCoreOnes) {
   EXPECT_EQ(engine.declared_fields().all().size(), 3u);
   absl::StatusOr<Case> c = parse_case(kCase, engine.declared_fields());
   ASSERT_TRUE(c.ok()) << c.status();
-  const Report report = engine.evaluate(*c, D("2025-03-01"));
+  const Report report = *engine.evaluate(*c, D("2025-03-01"));
 
   // Received Mon 6 Jan 2025: five working days on is Mon 13 Jan; approved Wed 15 Jan, two days late.
   const Finding& late =
@@ -152,7 +152,7 @@ TEST(PackFields, PacksShareAFieldWhateverItsPlace) {
   const Engine engine = engine_of({kLocalPack, kOverlayPack});
   absl::StatusOr<Case> c = parse_case(kCase, engine.declared_fields());
   ASSERT_TRUE(c.ok()) << c.status();
-  const Report report = engine.evaluate(*c, D("2025-03-01"));
+  const Report report = *engine.evaluate(*c, D("2025-03-01"));
   // I1 was approved on 15 Jan and paid on 20 Jan; I3 paid on 4 Feb, the day before its approval.
   EXPECT_EQ(finding(report, "payment.approved-before-paid", "commissions[G1].payments[I1]").outcome,
             Outcome::kCompliant);
@@ -184,7 +184,7 @@ TEST(PackFields, ACaseReadWithoutTheDeclarationsLeavesThemUnrecorded) {
     g.extra.clear();
     for (Payment& p : g.payments) p.extra.clear();
   }
-  const Report report = engine.evaluate(c, D("2025-03-01"));
+  const Report report = *engine.evaluate(c, D("2025-03-01"));
   const Finding& f = finding(report, "payment.approved-promptly", "commissions[G1].payments[I1]");
   EXPECT_EQ(f.outcome, Outcome::kInsufficientData);
   EXPECT_THAT(f.missing_fields(), ElementsAre("commission.ward"));

@@ -57,7 +57,9 @@ std::string pack(std::string_view text) {
   const CaseReadResult c = read_case(kCase, engine->declared_fields());
   if (!c.ok()) return "the fuzzers' own case does not read";
   for (const char* as_of : {"2016-06-30", "1900-01-01", "2199-12-31"}) {
-    const Report report = engine->evaluate(c.value, *parse_date(as_of));
+    const absl::StatusOr<Report> evaluated = engine->evaluate(c.value, *parse_date(as_of));
+    if (!evaluated.ok()) return "a supported as-of date refused";
+    const Report& report = *evaluated;
     for (const Finding& f : report.findings) {
       for (const std::optional<Date>& d : {f.due, f.actual, f.arises}) {
         if (d && !is_supported(*d)) return "a finding's date outside 1900-2199";

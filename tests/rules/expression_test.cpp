@@ -192,6 +192,12 @@ TEST_F(ExpressionTest, ASlotTheCallerLeavesOutReadsAsUnrecorded) {
             Value::State::kUnrecorded);
   ASSERT_EQ(unrecorded.count, 1u);
   EXPECT_EQ(e->field_paths()[unrecorded.fields[0]], "payment.paid_on");
+
+  // So does a parameter left out, not read from beyond the parameters given.
+  absl::StatusOr<Expression> p = compile_here("commission.start_on + payment_period");
+  ASSERT_TRUE(p.ok());
+  const void* entities[] = {&commission_, &commission_.payments[0]};
+  EXPECT_EQ(p->evaluate({entities, {}, nullptr}).state, Value::State::kUnrecorded);
 }
 
 TEST_F(ExpressionTest, NestedQuantifiersSeeTheirOwnElements) {

@@ -2,7 +2,7 @@
 // The engine: rule packs loaded once, then any number of cases evaluated as of a date.
 //
 //   absl::StatusOr<compact::Engine> engine = compact::Engine::with_default_pack();
-//   compact::Report report = engine->evaluate(a_case, as_of);
+//   absl::StatusOr<compact::Report> report = engine->evaluate(a_case, as_of);
 //
 // An Engine is immutable once created and may evaluate from many threads at once (each with its own
 // Report).
@@ -40,16 +40,21 @@ class Engine {
   static absl::StatusOr<rules::Pack> default_pack();
   static absl::StatusOr<Engine> with_default_pack(EngineOptions options = {});
 
-  // Evaluates `c` as of `as_of`. The report points into `c` and into the engine, which must both
-  // outlive it: a temporary case or engine is refused at compile time.
-  Report evaluate(const Case& c, Date as_of) const&;
+  // Evaluates `c` as of `as_of`, which must be a date in 1900-2199 (else OutOfRange or, for a
+  // special value such as not_a_date_time, InvalidArgument: a finding judged against no real date
+  // would be a guess). The report points into `c` and into the engine, which must both outlive it. A
+  // temporary Case or Engine object is refused at compile time, but not an engine reached through a
+  // temporary: `Engine::with_default_pack()->evaluate(c, d)` compiles, and its report dangles. Keep
+  // the engine in a variable.
+  absl::StatusOr<Report> evaluate(const Case& c, Date as_of) const&;
   // The same into `report`, reusing its memory: no allocation once it has held a report this size.
-  void evaluate(const Case& c, Date as_of, Report& report) const&;
+  // On an error, `report` is left empty.
+  absl::Status evaluate(const Case& c, Date as_of, Report& report) const&;
 
-  Report evaluate(const Case&& c, Date as_of) const& = delete;
-  void evaluate(const Case&& c, Date as_of, Report& report) const& = delete;
-  Report evaluate(const Case& c, Date as_of) const&& = delete;
-  void evaluate(const Case& c, Date as_of, Report& report) const&& = delete;
+  absl::StatusOr<Report> evaluate(const Case&& c, Date as_of) const& = delete;
+  absl::Status evaluate(const Case&& c, Date as_of, Report& report) const& = delete;
+  absl::StatusOr<Report> evaluate(const Case& c, Date as_of) const&& = delete;
+  absl::Status evaluate(const Case& c, Date as_of, Report& report) const&& = delete;
 
   std::span<const rules::Pack> packs() const { return packs_; }
   const EngineOptions& options() const { return options_; }

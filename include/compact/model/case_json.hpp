@@ -60,7 +60,7 @@ CaseReadResult read_case(std::string_view json, const ReadLimits& limits = {});
 CaseReadResult read_case(std::string_view json, const FieldDeclarations& declared,
                          const ReadLimits& limits = {});
 
-// The first error as an InvalidArgument Status ("... and 3 more problems"), or the case.
+// The first error as an InvalidArgument Status ("... (and 3 more errors)"), or the case.
 absl::StatusOr<Case> parse_case(std::string_view json, const ReadLimits& limits = {});
 absl::StatusOr<Case> parse_case(std::string_view json, const FieldDeclarations& declared,
                                 const ReadLimits& limits = {});

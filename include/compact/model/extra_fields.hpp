@@ -17,7 +17,7 @@ enum class FieldKind : uint8_t;
 // declarations at hand.
 struct ExtraValue {
   std::string name;
-  FieldKind kind;
+  FieldKind kind{};    // the first kind (a date) until set
   Date day;            // kDate
   int64_t number = 0;  // kBool (0 or 1), kInteger, kMoney (pence)
   std::string text;    // kText

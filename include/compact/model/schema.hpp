@@ -200,8 +200,10 @@ std::optional<E> enum_value(std::string_view name) {
     }                                                                                            \
     friend bool operator==(const Type&, const Type&) = default;                                  \
   };
+// Value-initialised, so that a required enum of an entity built in C++ holds its first value, never
+// an indeterminate one.
 #define COMPACT_FIELD_MEMBER_(name, Type, presence, description) \
-  ::compact::Stored<Type, ::compact::Presence::presence> name;
+  ::compact::Stored<Type, ::compact::Presence::presence> name{};
 #define COMPACT_FIELD_INFO_(name, Type, presence, description) \
   ::compact::field_info<Type>(#name, ::compact::Presence::presence, description),
 #define COMPACT_FIELD_VISIT_(name, Type, presence, description) \

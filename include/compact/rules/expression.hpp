@@ -116,7 +116,8 @@ class Scope {
 
 // What one evaluation reads: the entity in each bound slot, the parameters' values, and the calendar
 // for working days (England and Wales when null). A slot left out, or given as null, is an entity not
-// recorded: its fields read as unrecorded and are named as such.
+// recorded: its fields read as unrecorded and are named as such; a parameter left out reads as
+// unrecorded. Each entity given must be of the type its slot was bound to: that is not checked.
 struct Environment {
   std::span<const void* const> entities;
   std::span<const Value> parameters;
@@ -153,6 +154,9 @@ class Expression {
   std::span<const std::string> field_paths() const;
   // The indexes of the parameters (Scope::declare order) it reads.
   std::span<const uint32_t> parameters() const;
+  // The entity each slot of the scope it was compiled in was bound to, in order: what
+  // Environment::entities must hold.
+  std::span<const EntityAccess* const> bindings() const;
 
   struct Plan;
 
