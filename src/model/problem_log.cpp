@@ -41,7 +41,8 @@ void ProblemLog::finish(std::string_view text) {
     unplaced.push_back(i);
     paths.push_back(paths_[i]);
   }
-  if (!unplaced.empty()) {
+  // With no text (a case built in C++: check_case) there is no line or column to give.
+  if (!unplaced.empty() && !text.empty()) {
     const std::vector<std::pair<int, int>> places =
         lines_and_columns(text, json_source::locate(text, paths));
     for (size_t k = 0; k < unplaced.size(); ++k) {

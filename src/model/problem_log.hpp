@@ -34,8 +34,8 @@ class ProblemLog {
   // keep (an unknown field).
   std::string_view keep(std::string_view key) { return kept_keys_.emplace_back(key); }
 
-  // Fills in each problem's line and column, reports any dropped problems, and puts them all in
-  // reading order (problems with no position last).
+  // Fills in each problem's line and column (none when `text` is empty), reports any dropped
+  // problems, and puts them all in reading order (problems with no position last).
   void finish(std::string_view text);
 
  private:

@@ -592,3 +592,76 @@ TEST(Schema, FieldReferenceInDocsIsGeneratedFromIt) {
 
 }  // namespace
 }  // namespace compact
+
+namespace compact {
+namespace {
+
+// check_case makes read_case's checks on a case built in C++: on what read_case read, it finds what
+// read_case found after reading (ids, references, dates against each other), by path, code and
+// message.
+TEST(CheckCase, FindsWhatReadCaseFindsOnceRead) {
+  const char* documents[] = {
+      R"({"organisations": [{"id": "sbc", "name": "Council", "sector": "public", "kind": "council"}],
+          "commissions": [{"id": "G", "approach": "grant", "commissioner": "sbd",
+            "start_on": "2025-04-01", "end_on": "2025-03-31",
+            "payments": [{"id": "P", "kind": "invoice", "received_on": "2025-05-02", "paid_on": "2025-05-01"},
+                         {"id": "P", "kind": "invoice"}]}]})",
+      R"({"consultations": [{"id": "C", "opens_on": "2025-03-01", "closes_on": "2025-01-01"},
+                             {"id": "C", "opens_on": "2025-03-01"}]})",
+  };
+  for (const char* json : documents) {
+    const CaseReadResult read = read_case(json);
+    ASSERT_FALSE(read.problems.empty()) << json;
+    std::vector<std::string> found_by_reading;
+    for (const Problem& p : read.problems) {
+      found_by_reading.push_back(p.code + " " + p.path + ": " + p.message);
+    }
+    std::vector<std::string> found_by_checking;
+    for (const Problem& p : check_case(read.value)) {
+      EXPECT_EQ(p.line, 0) << p.message;
+      found_by_checking.push_back(p.code + " " + p.path + ": " + p.message);
+    }
+    std::sort(found_by_reading.begin(), found_by_reading.end());
+    std::sort(found_by_checking.begin(), found_by_checking.end());
+    EXPECT_EQ(found_by_checking, found_by_reading) << json;
+  }
+  for (const char* name : {"grant-with-invoices.json", "shortened-consultation.json",
+                           "contract-ended-with-notice.json"}) {
+    const CaseReadResult read =
+        read_case(read_file(std::string(COMPACT_EXAMPLES_DIR) + "/" + name));
+    EXPECT_TRUE(check_case(read.value).empty()) << name;
+  }
+}
+
+// What only a case built in C++ can hold: dates no document can carry.
+TEST(CheckCase, DatesOutsideTheSupportedRangeAndNotADate) {
+  Case c;
+  Commission g;
+  g.id = "G";
+  g.start_on = Date(1850, 3, 1);
+  Payment p;
+  p.id = "P";
+  p.paid_on = Date(boost::gregorian::not_a_date_time);
+  ExtraValue approved;
+  approved.name = "approved_on";
+  approved.kind = FieldKind::kDate;
+  approved.day = Date(2250, 1, 1);
+  p.extra.push_back(approved);
+  g.payments.push_back(p);
+  c.commissions.push_back(g);
+  std::vector<std::string> found;
+  for (const Problem& problem : check_case(c)) {
+    found.push_back(problem.code + " " + problem.path + ": " + problem.message);
+  }
+  EXPECT_THAT(found,
+              ::testing::UnorderedElementsAre(
+                  "out_of_range commissions[0].start_on: 1850-03-01 is outside the supported range "
+                  "1900-01-01 to 2199-12-31",
+                  "invalid_date commissions[0].payments[0].paid_on: not a date (a special value "
+                  "such as not_a_date_time)",
+                  "out_of_range commissions[0].payments[0].approved_on: 2250-01-01 is outside the "
+                  "supported range 1900-01-01 to 2199-12-31"));
+}
+
+}  // namespace
+}  // namespace compact

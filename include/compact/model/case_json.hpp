@@ -61,6 +61,13 @@ CaseReadResult read_case(std::string_view json, const FieldDeclarations& declare
                          const ReadLimits& limits = {});
 
 // The first error as an InvalidArgument Status ("... (and 3 more errors)"), or the case.
+// The checks read_case makes on what it has read, for a case built in C++: every date within
+// 1900-2199 (out_of_range), ids unique within their lists and references to organisations and
+// policies of the case, and dates that agree with each other (docs/case-documents.md). Each problem
+// has its path; a case read from no text has no line or column. Evaluating an unchecked case is safe,
+// but its findings are only as good as its data.
+std::vector<Problem> check_case(const Case& c, size_t max_problems = ReadLimits{}.max_problems);
+
 absl::StatusOr<Case> parse_case(std::string_view json, const ReadLimits& limits = {});
 absl::StatusOr<Case> parse_case(std::string_view json, const FieldDeclarations& declared,
                                 const ReadLimits& limits = {});
