@@ -66,6 +66,10 @@ void print_table(const Report& report, bool strict) {
               << cell(date_or_dash(f.actual), 10) << "  " << margin(f) << "\n";
     const std::vector<std::string> missing = f.missing_fields();
     if (!missing.empty()) std::cout << "    not recorded: " << absl::StrJoin(missing, ", ") << "\n";
+    if (f.outcome == Outcome::kInsufficientData &&
+        f.insufficiency == Insufficiency::kDateOutOfRange) {
+      std::cout << "    a date worked out leaves 1900-2199\n";
+    }
     if (f.outcome == Outcome::kBreach || f.outcome == Outcome::kOverdue ||
         f.outcome == Outcome::kExplained) {
       const std::string message = f.message();

@@ -61,7 +61,7 @@ class Decision {
       const Value arises = rule_.arises->evaluate(base, &unrecorded);
       // Which value of a dated parameter applies depends on this date: without it, no guess.
       if (!arises.known() && uses_dated_parameters()) {
-        return insufficient({{RulePart::kArises, &unrecorded}});
+        return insufficient(arises.state, {{RulePart::kArises, &unrecorded}});
       }
       if (arises.known()) {
         finding_.arises = arises.day;
@@ -84,7 +84,7 @@ class Decision {
     if (rule_.when) {
       Unrecorded unrecorded;
       const Value when = rule_.when->evaluate(env, &unrecorded);
-      if (!when.known()) return insufficient({{RulePart::kWhen, &unrecorded}});
+      if (!when.known()) return insufficient(when.state, {{RulePart::kWhen, &unrecorded}});
       if (!when.boolean) return not_applicable(Inapplicability::kWhen);
     }
     if (rule_.unless) {
@@ -111,7 +111,7 @@ class Decision {
       // The act is not recorded: whether that is a problem yet depends on the date.
       // With no deadline at all, an act not yet recorded is simply still to come.
       if (!rule_.due) return set(Outcome::kPending);
-      if (!due.known()) return insufficient({{RulePart::kDue, &due_unrecorded}});
+      if (!due.known()) return insufficient(due.state, {{RulePart::kDue, &due_unrecorded}});
       if (rule_.due_means == DueMeans::kFirstDay || as_of_ <= due.day)
         return set(Outcome::kPending);
       return set(Outcome::kOverdue);
@@ -121,9 +121,9 @@ class Decision {
     Unrecorded met_unrecorded;
     const Value met = rule_.met->evaluate(env, &met_unrecorded);
     if (!met.known()) {
-      return insufficient({{RulePart::kMet, &met_unrecorded},
-                           {RulePart::kDue, &due_unrecorded},
-                           {RulePart::kActual, &actual_unrecorded}});
+      return insufficient(met.state, {{RulePart::kMet, &met_unrecorded},
+                                      {RulePart::kDue, &due_unrecorded},
+                                      {RulePart::kActual, &actual_unrecorded}});
     }
     margins(due, actual);
     if (met.boolean) return set(Outcome::kCompliant);
@@ -148,7 +148,9 @@ class Decision {
     set(Outcome::kNotApplicable);
   }
 
-  void insufficient(std::initializer_list<Source> sources) {
+  // `state` is the deciding value's: failed (a date left the supported range) or unrecorded.
+  void insufficient(Value::State state, std::initializer_list<Source> sources) {
+    if (state == Value::State::kFailed) finding_.insufficiency = Insufficiency::kDateOutOfRange;
     for (const Source& source : sources) {
       if (!rule_.expression(source.part)) continue;
       const size_t count = std::min(source.unrecorded->count, Unrecorded::kMax);

@@ -307,6 +307,11 @@ Cursor write_finding(Json& j, Cursor c, const Finding& f, ReportDetail detail) {
     c = j.raw(c, ",\"not_applicable_because\":");
     c = j.name(c, inapplicability_name(f.inapplicability));
   }
+  if (f.outcome == Outcome::kInsufficientData) {
+    c = j.raw(c, ",\"insufficient_because\":");
+    c = j.name(
+        c, f.insufficiency == Insufficiency::kDateOutOfRange ? "date_out_of_range" : "unrecorded");
+  }
   c = j.raw(c, ",\"missing\":[");
   bool first = true;
   f.visit_missing_fields([&](const std::string& path) {

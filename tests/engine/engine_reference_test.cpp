@@ -122,6 +122,7 @@ TEST(EngineReference, RandomPacksDecideAsTheReferenceDoes) {
   std::mt19937_64 rng(2026'11'28);
   std::map<Outcome, int> seen;
   int boundary_sensitive = 0;
+  int date_out_of_range = 0;
   int outside = 0;
   for (int p = 0; p < kPacks; ++p) {
     const RefPack pack = RandomPack(rng).make();
@@ -159,6 +160,11 @@ TEST(EngineReference, RandomPacksDecideAsTheReferenceDoes) {
         ASSERT_EQ(got.margin_working_days, w.margin_working_days) << where;
         ASSERT_EQ(got.boundary_sensitive, w.boundary_sensitive) << where;
         ASSERT_EQ(got.outside_in_force, w.outside_in_force) << where;
+        if (w.outcome == Outcome::kInsufficientData) {
+          ASSERT_EQ(got.insufficiency == Insufficiency::kDateOutOfRange, w.date_out_of_range)
+              << where;
+          date_out_of_range += w.date_out_of_range;
+        }
         if (w.outcome == Outcome::kInsufficientData && w.missing_noted <= Finding::kMaxMissing) {
           const std::vector<std::string> named = got.missing_fields();
           ASSERT_EQ(std::set<std::string>(named.begin(), named.end()), w.missing) << where;
@@ -175,6 +181,7 @@ TEST(EngineReference, RandomPacksDecideAsTheReferenceDoes) {
     EXPECT_GE(seen[static_cast<Outcome>(o)], 100) << name_of(static_cast<Outcome>(o));
   }
   EXPECT_GE(boundary_sensitive, 20);
+  EXPECT_GE(date_out_of_range, 20);
   EXPECT_GE(outside, 100);
 }
 

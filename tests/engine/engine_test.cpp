@@ -665,6 +665,27 @@ TEST_F(EngineTest, AnAsOfDateOutsideTheSupportedRangeIsAnError) {
   EXPECT_TRUE(engine_.evaluate(c, D("2199-12-31")).ok());
 }
 
+// insufficient_data says why: a field not recorded (named), or a date worked out beyond 2199, which a
+// case document can lead to (an invoice received on 20 December 2199 is due after it).
+TEST_F(EngineTest, InsufficientDataSaysWhy) {
+  const Case c = grant_with({invoice("LATE", D("2199-12-20"), std::nullopt),
+                             invoice("UNDATED", std::nullopt, std::nullopt)});
+  const Report report = *engine_.evaluate(c, D("2199-12-31"));
+  const Finding& late = finding(report, "payment.on-time", "commissions[G1].payments[LATE]");
+  EXPECT_EQ(late.outcome, Outcome::kInsufficientData);
+  EXPECT_EQ(late.insufficiency, Insufficiency::kDateOutOfRange);
+  EXPECT_TRUE(late.missing_fields().empty());
+  const Finding& undated = finding(report, "payment.on-time", "commissions[G1].payments[UNDATED]");
+  EXPECT_EQ(undated.insufficiency, Insufficiency::kUnrecorded);
+  const boost::json::value json = boost::json::parse(to_json(report));
+  EXPECT_EQ(json.at("findings").at(0).at("insufficient_because"), "date_out_of_range");
+  EXPECT_EQ(json.at("findings").at(1).at("insufficient_because"), "unrecorded");
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    EXPECT_EQ(json.at("findings").at(i).as_object().contains("insufficient_because"),
+              report.findings[i].outcome == Outcome::kInsufficientData);
+  }
+}
+
 TEST_F(EngineTest, TheInForceWarningCountsFindingsInGoodEnglish) {
   EXPECT_EQ(in_force_warning(1),
             "1 finding concerns an obligation that arose outside its pack's in-force window");

@@ -55,7 +55,7 @@ class Decision {
     // 1. arises picks dated parameters and is judged against the in-force window.
     if (rule_.arises) {
       const RefResult arises = evaluate(*rule_.arises);
-      if (!arises.value.known() && uses_dated_parameters()) return insufficient({&arises});
+      if (!arises.value.known() && uses_dated_parameters()) return insufficient(arises, {&arises});
       if (arises.value.known()) {
         f_.arises = arises.value.day;
         f_.outside_in_force = (pack_.in_force_from && *f_.arises < *pack_.in_force_from) ||
@@ -72,7 +72,7 @@ class Decision {
     // 2. when; 3. unless.
     if (rule_.when) {
       const RefResult when = evaluate(*rule_.when);
-      if (!when.value.known()) return insufficient({&when});
+      if (!when.value.known()) return insufficient(when, {&when});
       if (!when.value.boolean) return set(Outcome::kNotApplicable);
     }
     if (rule_.unless) {
@@ -98,7 +98,7 @@ class Decision {
     // 5. An act not recorded.
     if (rule_.actual && !actual.value.known()) {
       if (!rule_.due) return set(Outcome::kPending);
-      if (!due.value.known()) return insufficient({&due});
+      if (!due.value.known()) return insufficient(due, {&due});
       return set(rule_.first_day || as_of_ <= due.value.day ? Outcome::kPending
                                                             : Outcome::kOverdue);
     }
@@ -107,7 +107,8 @@ class Decision {
     scope_.parameters["actual"] = actual.value;
     const RefResult met = evaluate(*rule_.met);
     if (!met.value.known()) {
-      return insufficient({&met, rule_.due ? &due : nullptr, rule_.actual ? &actual : nullptr});
+      return insufficient(met,
+                          {&met, rule_.due ? &due : nullptr, rule_.actual ? &actual : nullptr});
     }
     if (due.value.known() && actual.value.known()) {
       const Date from = rule_.first_day ? due.value.day : actual.value.day;
@@ -133,7 +134,10 @@ class Decision {
 
   void set(Outcome outcome) { f_.outcome = outcome; }
 
-  void insufficient(std::initializer_list<const RefResult*> steps) {
+  // `deciding` is the step whose value could not be worked out: a date out of range, or a field not
+  // recorded.
+  void insufficient(const RefResult& deciding, std::initializer_list<const RefResult*> steps) {
+    f_.date_out_of_range = deciding.value.state == State::kFailed;
     for (const RefResult* step : steps) {
       if (!step) continue;
       f_.missing.insert(step->unrecorded.begin(), step->unrecorded.end());

@@ -52,8 +52,9 @@ struct RefFinding {
   std::optional<int64_t> margin_days, margin_working_days;
   bool boundary_sensitive = false;
   bool outside_in_force = false;
-  std::set<std::string> missing;  // the fields named, when the finding is insufficient_data
-  size_t missing_noted = 0;       // how many the steps noted, counting a field once per step
+  std::set<std::string> missing;   // the fields named, when the finding is insufficient_data
+  bool date_out_of_range = false;  // insufficient_data because a date worked out left 1900-2199
+  size_t missing_noted = 0;        // how many the steps noted, counting a field once per step
 };
 
 // Every finding of `pack` for `c` as of `as_of`: by rule, then entity in case order.

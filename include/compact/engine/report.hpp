@@ -40,6 +40,12 @@ enum class Inapplicability : uint8_t {
   kOutsideInForce,  // strict mode: the obligation arose outside the pack's in-force window
 };
 
+// Why a finding is insufficient_data.
+enum class Insufficiency : uint8_t {
+  kUnrecorded,      // a field it needs is not recorded: Finding::missing names it
+  kDateOutOfRange,  // a date it worked out left 1900-2199 (2199-12-20 + 30 working days)
+};
+
 struct Finding {
   static constexpr size_t kMaxDepth = 4;  // case > commission > payment, and room to spare
   static constexpr size_t kMaxMissing = 8;
@@ -59,6 +65,7 @@ struct Finding {
   Date as_of;  // of the evaluation
   Outcome outcome = Outcome::kNotApplicable;
   Inapplicability inapplicability = Inapplicability::kNone;
+  Insufficiency insufficiency = Insufficiency::kUnrecorded;  // for insufficient_data
   std::optional<Date> arises;  // the date the obligation arose, which picks dated parameters
   std::optional<Date> due;
   std::optional<Date> actual;
