@@ -1,6 +1,7 @@
 #include <string>
 
 #include "compact/util/printable.hpp"
+#include "compact/util/utf8.hpp"
 #include "gtest/gtest.h"
 
 namespace compact {
@@ -37,6 +38,25 @@ TEST(Printable, EveryTwoByteInputFollowsRfc3629) {
       for (const char c : out) ASSERT_LT(static_cast<unsigned char>(c), 0x80) << a << " " << b;
     }
   }
+}
+
+// The edges of RFC 3629's table, each side: the second byte's range after E0, ED, F0 and F4.
+TEST(Utf8, SequenceLengthsAtTheEdgesOfRfc3629) {
+  EXPECT_EQ(utf8_sequence_length("a"), 1u);
+  EXPECT_EQ(utf8_sequence_length(""), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xC2\x80"), 2u);
+  EXPECT_EQ(utf8_sequence_length("\xC1\xBF"), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xE0\xA0\x80"), 3u);
+  EXPECT_EQ(utf8_sequence_length("\xE0\x9F\xBF"), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xED\x9F\xBF"), 3u);
+  EXPECT_EQ(utf8_sequence_length("\xED\xA0\x80"), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xF0\x90\x80\x80"), 4u);
+  EXPECT_EQ(utf8_sequence_length("\xF0\x8F\xBF\xBF"), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xF4\x8F\xBF\xBF"), 4u);
+  EXPECT_EQ(utf8_sequence_length("\xF4\x90\x80\x80"), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xF5\x80\x80\x80"), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xE2\x89"), 0u);  // cut short
+  EXPECT_EQ(utf8_sequence_length("\xE2\x89\xA5 more"), 3u);
 }
 
 }  // namespace

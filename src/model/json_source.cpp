@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "compact/util/absl_string_view.hpp"
+#include "compact/util/utf8.hpp"
 
 namespace compact::json_source {
 namespace {
@@ -252,39 +253,9 @@ std::vector<DuplicateKey> duplicate_keys(std::string_view json, size_t limit) {
 }
 
 size_t first_invalid_utf8(std::string_view text) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
   for (size_t i = 0; i < text.size();) {
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    // The lead byte gives the length and the allowed range of the second byte (Table 3-7 of the
-    // Unicode Standard); later bytes are always 0x80..0xBF.
-    size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF)
-      length = 2;
-    else if (lead == 0xE0)
-      length = 3, low = 0xA0;
-    else if (lead >= 0xE1 && lead <= 0xEC)
-      length = 3;
-    else if (lead == 0xED)
-      length = 3, high = 0x9F;  // no UTF-16 surrogates
-    else if (lead >= 0xEE && lead <= 0xEF)
-      length = 3;
-    else if (lead == 0xF0)
-      length = 4, low = 0x90;
-    else if (lead >= 0xF1 && lead <= 0xF3)
-      length = 4;
-    else if (lead == 0xF4)
-      length = 4, high = 0x8F;  // nothing above U+10FFFF
-    else
-      return i;
-    if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high) return i;
-    for (size_t k = 2; k < length; ++k) {
-      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return i;
-    }
+    const size_t length = utf8_sequence_length(text.substr(i));
+    if (length == 0) return i;
     i += length;
   }
   return std::string_view::npos;

@@ -7,6 +7,7 @@
 #include "compact/rules/expression.hpp"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/printable.hpp"
+#include "compact/util/utf8.hpp"
 
 namespace compact::rules {
 

@@ -13,8 +13,4 @@ namespace compact {
 // (never inside a UTF-8 sequence).
 std::string printable(std::string_view text, size_t max_chars = 60);
 
-// The length of the valid UTF-8 sequence `text` starts with (1 for ASCII), or 0 when it starts with
-// none: a stray continuation byte, a truncated or overlong sequence, a surrogate, past U+10FFFF.
-size_t utf8_sequence_length(std::string_view text);
-
 }  // namespace compact
