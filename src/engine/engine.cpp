@@ -41,27 +41,29 @@ std::string_view name_of(Outcome outcome) {
 namespace {
 
 // Decides one rule for one covered entity: DESIGN.md's outcomes, in the order docs/packs.md states
-// them (in force, when, unless, due and actual, met, explained_by).
+// them (in force, when, unless, due and actual, met, explained_by). Expressions are evaluated without
+// noting unrecorded fields; only an undecided finding evaluates its parts again to name them.
 class Decision {
  public:
-  Decision(const Pack& pack, const Rule& rule, Date as_of, bool strict, std::span<Value> parameters,
-           Finding& finding)
+  // `scope` holds the pack's parameters, then as_of, due and actual: the names met may read.
+  Decision(const Pack& pack, const Rule& rule, std::span<const size_t> dated_parameters, Date as_of,
+           bool strict, std::span<Value> scope, Finding& finding)
       : pack_(pack),
         rule_(rule),
+        dated_parameters_(dated_parameters),
         as_of_(as_of),
         strict_(strict),
-        parameters_(parameters),
+        scope_(scope),
         finding_(finding),
-        entities_(finding.entities.data(), finding.depth + 1) {}
+        base_{{finding.entities.data(), finding.depth + 1}, {}, &pack.calendar},
+        env_{base_.entities, scope, &pack.calendar} {}
 
   void decide() {
-    const Environment base{entities_, {}, &pack_.calendar};
     if (rule_.arises) {
-      Unrecorded unrecorded;
-      const Value arises = rule_.arises->evaluate(base, &unrecorded);
+      const Value arises = rule_.arises->evaluate(base_);
       // Which value of a dated parameter applies depends on this date: without it, no guess.
-      if (!arises.known() && uses_dated_parameters()) {
-        return insufficient(arises.state, {{RulePart::kArises, &unrecorded}});
+      if (!arises.known() && !dated_parameters_.empty()) {
+        return insufficient(arises.state, {RulePart::kArises});
       }
       if (arises.known()) {
         finding_.arises = arises.day;
@@ -71,38 +73,33 @@ class Decision {
     }
     // Undated parameters and as_of are set once per pack (Engine::evaluate); a dated one takes the
     // value in force when this obligation arose.
-    for (const size_t i : rule_.parameters) {
-      const rules::Parameter& p = pack_.parameters[i];
-      if (p.dated()) parameters_[i] = p.in_force_on(finding_.parameters_on()).value;
+    for (const size_t i : dated_parameters_) {
+      scope_[i] = pack_.parameters[i].in_force_on(finding_.parameters_on()).value;
     }
-    // The scope's names after the pack's parameters: as_of, then (for met) due and actual.
-    const size_t due_slot = pack_.parameters.size() + 1;
-    const Environment env{entities_, parameters_.first(due_slot + 2), &pack_.calendar};
     if (strict_ && finding_.outside_in_force) {
       return not_applicable(Inapplicability::kOutsideInForce);
     }
     if (rule_.when) {
-      Unrecorded unrecorded;
-      const Value when = rule_.when->evaluate(env, &unrecorded);
-      if (!when.known()) return insufficient(when.state, {{RulePart::kWhen, &unrecorded}});
+      const Value when = rule_.when->evaluate(env_);
+      if (!when.known()) return insufficient(when.state, {RulePart::kWhen});
       if (!when.boolean) return not_applicable(Inapplicability::kWhen);
     }
     if (rule_.unless) {
       // An alternative displaces the rule only when it is known to hold.
-      const Value unless = rule_.unless->evaluate(env);
+      const Value unless = rule_.unless->evaluate(env_);
       if (unless.known() && unless.boolean) return not_applicable(Inapplicability::kUnless);
     }
-    Unrecorded due_unrecorded;
-    Unrecorded actual_unrecorded;
-    Value due;
+    // Worked out where met reads them.
+    Value& due = scope_[scope_.size() - 2];
+    Value& actual = scope_[scope_.size() - 1];
     due.state = Value::State::kUnrecorded;
-    Value actual = due;
+    actual.state = Value::State::kUnrecorded;
     if (rule_.due) {
-      due = rule_.due->evaluate(env, &due_unrecorded, &finding_.boundary_sensitive);
+      due = rule_.due->evaluate(env_, nullptr, &finding_.boundary_sensitive);
       if (due.known()) finding_.due = due.day;
     }
     if (rule_.actual) {
-      actual = rule_.actual->evaluate(env, &actual_unrecorded);
+      actual = rule_.actual->evaluate(env_);
       // As of a date, an act recorded for a later day has not happened yet.
       if (actual.known() && actual.day > as_of_) actual.state = Value::State::kUnrecorded;
       if (actual.known()) finding_.actual = actual.day;
@@ -111,36 +108,21 @@ class Decision {
       // The act is not recorded: whether that is a problem yet depends on the date.
       // With no deadline at all, an act not yet recorded is simply still to come.
       if (!rule_.due) return set(Outcome::kPending);
-      if (!due.known()) return insufficient(due.state, {{RulePart::kDue, &due_unrecorded}});
+      if (!due.known()) return insufficient(due.state, {RulePart::kDue});
       if (rule_.due_means == DueMeans::kFirstDay || as_of_ <= due.day)
         return set(Outcome::kPending);
       return set(Outcome::kOverdue);
     }
-    parameters_[due_slot] = due;
-    parameters_[due_slot + 1] = actual;
-    Unrecorded met_unrecorded;
-    const Value met = rule_.met->evaluate(env, &met_unrecorded);
+    const Value met = rule_.met->evaluate(env_);
     if (!met.known()) {
-      return insufficient(met.state, {{RulePart::kMet, &met_unrecorded},
-                                      {RulePart::kDue, &due_unrecorded},
-                                      {RulePart::kActual, &actual_unrecorded}});
+      return insufficient(met.state, {RulePart::kMet, RulePart::kDue, RulePart::kActual});
     }
     margins(due, actual);
     if (met.boolean) return set(Outcome::kCompliant);
-    return set(explained(env) ? Outcome::kExplained : Outcome::kBreach);
+    return set(explained() ? Outcome::kExplained : Outcome::kBreach);
   }
 
  private:
-  bool uses_dated_parameters() const {
-    return std::any_of(rule_.parameters.begin(), rule_.parameters.end(),
-                       [&](size_t i) { return pack_.parameters[i].dated(); });
-  }
-
-  struct Source {
-    rules::RulePart part;
-    const Unrecorded* unrecorded;
-  };
-
   void set(Outcome outcome) { finding_.outcome = outcome; }
 
   void not_applicable(Inapplicability why) {
@@ -148,14 +130,20 @@ class Decision {
     set(Outcome::kNotApplicable);
   }
 
-  // `state` is the deciding value's: failed (a date left the supported range) or unrecorded.
-  void insufficient(Value::State state, std::initializer_list<Source> sources) {
+  // `state` is the deciding value's: failed (a date left the supported range) or unrecorded. The
+  // parts that led to it are evaluated again, now naming the fields they found unrecorded: an
+  // evaluation depends on nothing but its environment, which is as it was.
+  void insufficient(Value::State state, std::initializer_list<RulePart> parts) {
     if (state == Value::State::kFailed) finding_.insufficiency = Insufficiency::kDateOutOfRange;
-    for (const Source& source : sources) {
-      if (!rule_.expression(source.part)) continue;
-      const size_t count = std::min(source.unrecorded->count, Unrecorded::kMax);
+    for (const RulePart part : parts) {
+      const Expression* e = rule_.expression(part);
+      if (!e) continue;
+      Unrecorded unrecorded;
+      // Whether `actual` counts as recorded also depends on as_of: a later day is not yet.
+      e->evaluate(part == RulePart::kArises ? base_ : env_, &unrecorded);
+      const size_t count = std::min(unrecorded.count, Unrecorded::kMax);
       for (size_t i = 0; i < count && finding_.missing_count < Finding::kMaxMissing; ++i) {
-        finding_.missing[finding_.missing_count++] = {source.part, source.unrecorded->fields[i]};
+        finding_.missing[finding_.missing_count++] = {part, unrecorded.fields[i]};
       }
     }
     set(Outcome::kInsufficientData);
@@ -163,9 +151,9 @@ class Decision {
 
   // A miss is explained when any explained_by field holds an explanation: text that is not blank, a
   // flag that is true, or any other value recorded.
-  bool explained(const Environment& env) const {
+  bool explained() const {
     for (const Expression& e : rule_.explained_by) {
-      const Value v = e.evaluate(env);
+      const Value v = e.evaluate(env_);
       if (!v.known()) continue;
       switch (e.type().kind) {
         case rules::Type::Kind::kText:
@@ -194,71 +182,47 @@ class Decision {
 
   const Pack& pack_;
   const Rule& rule_;
+  std::span<const size_t> dated_parameters_;
   Date as_of_;
   bool strict_;
-  std::span<Value> parameters_;
+  std::span<Value> scope_;
   Finding& finding_;
-  std::span<const void* const> entities_;
+  const Environment base_;  // arises, actual and explained_by read no parameters
+  const Environment env_;
 };
 
-// Finds every entity a rule covers, depth first in case order, and decides each.
-class Walk {
- public:
-  Walk(const Pack& pack, const Rule& rule, Date as_of, bool strict, Report& report)
-      : pack_(pack), rule_(rule), as_of_(as_of), strict_(strict), report_(report) {}
-
-  void run(const Case& c) {
-    Position at;
-    at.entities[0] = &c;
-    cover(at, 0);
+// Appends the position of every entity `path` reaches from the case, depth first in case order.
+void cover(std::span<const rules::CoverStep> path, Finding::Position& at, size_t depth,
+           std::vector<Finding::Position>& out) {
+  if (depth == path.size()) {
+    out.push_back(at);
+    return;
   }
-
- private:
-  // Where the walk is: the entities from the case down, and their places in their lists.
-  struct Position {
-    std::array<const void*, Finding::kMaxDepth + 1> entities{};
-    std::array<uint32_t, Finding::kMaxDepth> indexes{};
-  };
-
-  void cover(Position& at, size_t depth) {
-    if (depth == rule_.path.size()) {
-      // Built in place: a Finding is a few hundred bytes, and copying `at` cost a tenth of the time.
-      Finding& finding = report_.findings.emplace_back();
-      finding.pack = &pack_;
-      finding.rule = &rule_;
-      finding.as_of = as_of_;
-      finding.depth = depth;
-      // Whole arrays, a few fixed-size moves; past `depth` both hold null and zero.
-      finding.entities = at.entities;
-      finding.indexes = at.indexes;
-      Decision(pack_, rule_, as_of_, strict_, report_.parameter_values, finding).decide();
-      return;
-    }
-    // Engine::create refuses a deeper "for"; saying so lets the compiler see the arrays' bound.
-    static_assert(Finding::kMaxDepth == rules::kMaxCoverDepth);
-    if (depth >= Finding::kMaxDepth) return;
-    const rules::CoverStep& step = rule_.path[depth];
-    const FieldValue field = step.owner->fields[step.field](at.entities[depth]);
-    if (!field.recorded) return;
-    if (!step.list) {
-      at.entities[depth + 1] = field.object;
-      at.indexes[depth] = 0;
-      return cover(at, depth + 1);
-    }
-    const size_t size = field.access->list_size(field.object);
-    for (size_t i = 0; i < size; ++i) {
-      at.entities[depth + 1] = field.access->list_element(field.object, i);
-      at.indexes[depth] = static_cast<uint32_t>(i);
-      cover(at, depth + 1);
-    }
+  // Engine::create refuses a deeper "for"; saying so lets the compiler see the arrays' bound.
+  static_assert(Finding::kMaxDepth == rules::kMaxCoverDepth);
+  if (depth >= Finding::kMaxDepth) return;
+  const rules::CoverStep& step = path[depth];
+  const FieldValue field = step.owner->fields[step.field](at.entities[depth]);
+  if (!field.recorded) return;
+  if (!step.list) {
+    at.entities[depth + 1] = field.object;
+    at.indexes[depth] = 0;
+    return cover(path, at, depth + 1, out);
   }
+  const size_t size = field.access->list_size(field.object);
+  for (size_t i = 0; i < size; ++i) {
+    at.entities[depth + 1] = field.access->list_element(field.object, i);
+    at.indexes[depth] = static_cast<uint32_t>(i);
+    cover(path, at, depth + 1, out);
+  }
+}
 
-  const Pack& pack_;
-  const Rule& rule_;
-  Date as_of_;
-  bool strict_;
-  Report& report_;
-};
+bool same_path(std::span<const rules::CoverStep> a, std::span<const rules::CoverStep> b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const rules::CoverStep& x, const rules::CoverStep& y) {
+                      return x.owner == y.owner && x.field == y.field && x.list == y.list;
+                    });
+}
 
 // What load_pack guarantees and evaluation relies on, checked again for a Pack built in C++: every
 // parameter has a value, every rule a `met`, a `for` path that follows the schema, and expressions
@@ -312,6 +276,41 @@ absl::Status check_built(const Pack& pack) {
 
 }  // namespace
 
+struct Engine::Plan {
+  struct RulePlan {
+    size_t path;                           // into PackPlan::paths
+    std::vector<size_t> dated_parameters;  // the ones it reads with more than one dated value
+  };
+  struct PackPlan {
+    std::vector<std::span<const rules::CoverStep>> paths;  // each distinct `for` path once
+    std::vector<RulePlan> rules;                           // as the pack's
+  };
+  std::vector<PackPlan> packs;  // as packs_
+};
+
+Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations declared)
+    : packs_(std::move(packs)), options_(options), declared_fields_(std::move(declared)) {
+  auto plan = std::make_unique<Plan>();
+  for (const Pack& pack : packs_) {
+    Plan::PackPlan& p = plan->packs.emplace_back();
+    for (const Rule& rule : pack.rules) {
+      Plan::RulePlan& r = p.rules.emplace_back();
+      const auto same = std::find_if(p.paths.begin(), p.paths.end(),
+                                     [&](const auto& path) { return same_path(path, rule.path); });
+      r.path = static_cast<size_t>(same - p.paths.begin());
+      if (same == p.paths.end()) p.paths.emplace_back(rule.path);
+      for (const size_t i : rule.parameters) {
+        if (pack.parameters[i].dated()) r.dated_parameters.push_back(i);
+      }
+    }
+  }
+  plan_ = std::move(plan);
+}
+
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+Engine::~Engine() = default;
+
 absl::StatusOr<Engine> Engine::create(std::vector<Pack> packs, EngineOptions options) {
   for (size_t i = 0; i < packs.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
@@ -362,28 +361,56 @@ absl::Status Engine::evaluate(const Case& c, Date as_of, Report& report) const& 
   if (absl::Status s = check_supported(as_of); !s.ok()) {
     return absl::Status(s.code(), absl::StrCat("the as-of date: ", s.message()));
   }
-  for (const Pack& pack : packs_) {
-    if (report.parameter_values.size() < pack.parameters.size() + 3) {
-      report.parameter_values.resize(pack.parameters.size() + 3);
+  Report::Scratch& scratch = report.scratch;
+  size_t index = 0;  // of the next finding
+  for (size_t p = 0; p < packs_.size(); ++p) {
+    const Pack& pack = packs_[p];
+    const Plan::PackPlan& plan = plan_->packs[p];
+    // The names a rule may read besides fields: the pack's parameters (undated ones set here for
+    // all its rules), as_of, then due and actual.
+    const size_t count = pack.parameters.size();
+    if (scratch.parameter_values.size() < count + 3) scratch.parameter_values.resize(count + 3);
+    const std::span<Value> scope(scratch.parameter_values.data(), count + 3);
+    for (size_t i = 0; i < count; ++i) scope[i] = pack.parameters[i].values.front().value;
+    scope[count] = Value();
+    scope[count].day = as_of;
+    scratch.covered.clear();
+    scratch.covered_from.clear();
+    for (const std::span<const rules::CoverStep> path : plan.paths) {
+      scratch.covered_from.push_back(scratch.covered.size());
+      Finding::Position at;
+      at.entities[0] = &c;
+      cover(path, at, 0, scratch.covered);
     }
-    for (size_t i = 0; i < pack.parameters.size(); ++i) {
-      report.parameter_values[i] = pack.parameters[i].values.front().value;
+    scratch.covered_from.push_back(scratch.covered.size());
+    for (size_t r = 0; r < pack.rules.size(); ++r) {
+      const Rule& rule = pack.rules[r];
+      const Plan::RulePlan& rule_plan = plan.rules[r];
+      const size_t end = scratch.covered_from[rule_plan.path + 1];
+      for (size_t k = scratch.covered_from[rule_plan.path]; k < end; ++k) {
+        // Built in place: a Finding is a few hundred bytes.
+        Finding& finding = report.findings.emplace_back();
+        finding.pack = &pack;
+        finding.rule = &rule;
+        finding.as_of = as_of;
+        finding.depth = rule.path.size();
+        // Whole arrays, a few fixed-size moves; past `depth` both hold null and zero.
+        finding.entities = scratch.covered[k].entities;
+        finding.indexes = scratch.covered[k].indexes;
+        Decision(pack, rule, rule_plan.dated_parameters, as_of, options_.strict_in_force, scope,
+                 finding)
+            .decide();
+        ++report.summary[static_cast<size_t>(finding.outcome)];
+        if (finding.outside_in_force) ++report.outside_in_force;
+        // The timeline is sorted as one integer per finding, its due day's number above its
+        // index: ties keep report order, and sorting compares integers instead of reading
+        // findings. A day number and an index each fit in 32 bits (a report of 2^32 findings would
+        // take hundreds of gigabytes).
+        static_assert(sizeof(size_t) >= 8, "the timeline packs a day and an index into a size_t");
+        if (finding.due) report.timeline.push_back(size_t{finding.due->day_number()} << 32 | index);
+        ++index;
+      }
     }
-    report.parameter_values[pack.parameters.size()] = Value();
-    report.parameter_values[pack.parameters.size()].day = as_of;
-    for (const Rule& rule : pack.rules) {
-      Walk(pack, rule, as_of, options_.strict_in_force, report).run(c);
-    }
-  }
-  // The timeline is sorted as one integer per finding, its due day's number above its index: ties
-  // keep report order, and sorting compares integers instead of reading findings. A day number and
-  // an index each fit in 32 bits (a report of 2^32 findings would take hundreds of gigabytes).
-  static_assert(sizeof(size_t) >= 8, "the timeline packs a day and an index into a size_t");
-  for (size_t i = 0; i < report.findings.size(); ++i) {
-    const Finding& f = report.findings[i];
-    ++report.summary[static_cast<size_t>(f.outcome)];
-    if (f.outside_in_force) ++report.outside_in_force;
-    if (f.due) report.timeline.push_back(size_t{f.due->day_number()} << 32 | i);
   }
   std::sort(report.timeline.begin(), report.timeline.end());
   for (size_t& entry : report.timeline) entry &= 0xffffffffu;

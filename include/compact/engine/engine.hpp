@@ -7,6 +7,7 @@
 // An Engine is immutable once created and may evaluate from many threads at once (each with its own
 // Report).
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -27,8 +28,9 @@ struct EngineOptions {
 
 class Engine {
  public:
-  Engine(Engine&&) noexcept = default;
-  Engine& operator=(Engine&&) noexcept = default;
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+  ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
@@ -63,12 +65,16 @@ class Engine {
   const FieldDeclarations& declared_fields() const { return declared_fields_; }
 
  private:
-  Engine(std::vector<rules::Pack> packs, EngineOptions options, FieldDeclarations declared)
-      : packs_(std::move(packs)), options_(options), declared_fields_(std::move(declared)) {}
+  // What evaluation works out once, in create(): each pack's distinct `for` paths, and for each
+  // rule its path and the dated parameters it reads (engine.cpp).
+  struct Plan;
+
+  Engine(std::vector<rules::Pack> packs, EngineOptions options, FieldDeclarations declared);
 
   std::vector<rules::Pack> packs_;
   EngineOptions options_;
   FieldDeclarations declared_fields_;
+  std::unique_ptr<const Plan> plan_;
 };
 
 }  // namespace compact

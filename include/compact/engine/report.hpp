@@ -50,6 +50,13 @@ struct Finding {
   static constexpr size_t kMaxDepth = 4;  // case > commission > payment, and room to spare
   static constexpr size_t kMaxMissing = 8;
 
+  // Where a covered entity is in the case: entities[0] is the case, entities[depth] the entity
+  // covered, and indexes[i] places entities[i + 1] in its list.
+  struct Position {
+    std::array<const void*, kMaxDepth + 1> entities{};
+    std::array<uint32_t, kMaxDepth> indexes{};
+  };
+
   // Provided, so that a vector's emplace_back() runs the member initializers below and no more: an
   // implicit constructor would have it zero the whole finding first.
   Finding() {}
@@ -138,7 +145,14 @@ struct Report {
   size_t count(Outcome outcome) const { return summary[static_cast<size_t>(outcome)]; }
 
   // Scratch space for evaluation, kept between evaluations so that a warm Report allocates nothing.
-  std::vector<rules::Value> parameter_values;
+  struct Scratch {
+    std::vector<rules::Value> parameter_values;
+    // The entities each distinct `for` path of a pack reaches, found once for all its rules: path
+    // i's are covered[covered_from[i]] up to covered[covered_from[i + 1]].
+    std::vector<Finding::Position> covered;
+    std::vector<size_t> covered_from;
+  };
+  Scratch scratch;
 };
 
 // The report's warning when `count` findings concern obligations that arose outside their pack's
