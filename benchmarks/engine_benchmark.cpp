@@ -81,13 +81,16 @@ std::string sixty_trivial_rules() {
   return out;
 }
 
-Engine engine_of(const std::string& pack) {
+// An engine with `pack`, its rules compiled to machine code unless `native_code` is false.
+Engine engine_of(const std::string& pack, bool native_code = true) {
   std::vector<rules::Pack> packs;
   packs.push_back(*rules::load_pack(pack, "sixty.toml"));
-  return *Engine::create(std::move(packs));
+  return *Engine::create(std::move(packs), {.native_code = native_code});
 }
 
-Engine sixty_rule_engine() { return engine_of(sixty_rule_pack()); }
+Engine sixty_rule_engine(bool native_code = true) {
+  return engine_of(sixty_rule_pack(), native_code);
+}
 
 void BM_CompilePack60(benchmark::State& state) {
   const std::string text = sixty_rule_pack();
@@ -99,8 +102,20 @@ void BM_CompilePack60(benchmark::State& state) {
 }
 BENCHMARK(BM_CompilePack60)->Unit(benchmark::kMicrosecond);
 
-void BM_EvaluateTyped(benchmark::State& state) {
-  const Engine engine = sixty_rule_engine();
+// All that happens before the first evaluation: the pack loaded and compiled, then the engine
+// created, which compiles the rules to machine code (arg 1) or does not (arg 0).
+void BM_CreateEngine60(benchmark::State& state) {
+  const std::string text = sixty_rule_pack();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(engine_of(text, state.range(0) != 0));
+  }
+}
+BENCHMARK(BM_CreateEngine60)->ArgName("native")->Arg(1)->Arg(0)->Unit(benchmark::kMicrosecond);
+
+// Evaluating the typed case into a warm Report, with the rules compiled to machine code (arg 1)
+// or interpreted (arg 0).
+void evaluate_typed(benchmark::State& state, bool native_code) {
+  const Engine engine = sixty_rule_engine(native_code);
   const Case c = *parse_case(benchmark_case_json());
   const Date as_of = *parse_date("2018-06-30");
   Report report;
@@ -116,7 +131,10 @@ void BM_EvaluateTyped(benchmark::State& state) {
       static_cast<double>(testing::allocations() - before) /
       static_cast<double>(state.iterations());
 }
+void BM_EvaluateTyped(benchmark::State& state) { evaluate_typed(state, true); }
 BENCHMARK(BM_EvaluateTyped);
+void BM_EvaluateTypedInterpreted(benchmark::State& state) { evaluate_typed(state, false); }
+BENCHMARK(BM_EvaluateTypedInterpreted);
 
 // One engine shared by every thread, each with its own Report, as a service would run it: with no
 // lock and nothing written to the engine, two threads should do twice the work of one.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "../rules/native_code.hpp"
 #include "absl/strings/str_cat.h"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/article.hpp"
@@ -40,17 +41,25 @@ std::string_view name_of(Outcome outcome) {
 
 namespace {
 
+// What the engine works out once for each rule (Engine::Plan).
+struct RulePlan {
+  size_t path;                           // into the pack's distinct `for` paths
+  std::vector<size_t> dated_parameters;  // the ones it reads with more than one dated value
+  // Each part (by RulePart) compiled to machine code, or null for the interpreter.
+  std::array<rules::NativeCode::Function, 6> native{};
+};
+
 // Decides one rule for one covered entity: DESIGN.md's outcomes, in the order docs/packs.md states
 // them (in force, when, unless, due and actual, met, explained_by). Expressions are evaluated without
 // noting unrecorded fields; only an undecided finding evaluates its parts again to name them.
 class Decision {
  public:
   // `scope` holds the pack's parameters, then as_of, due and actual: the names met may read.
-  Decision(const Pack& pack, const Rule& rule, std::span<const size_t> dated_parameters, Date as_of,
-           bool strict, std::span<Value> scope, Finding& finding)
+  Decision(const Pack& pack, const Rule& rule, const RulePlan& plan, Date as_of, bool strict,
+           std::span<Value> scope, Finding& finding)
       : pack_(pack),
         rule_(rule),
-        dated_parameters_(dated_parameters),
+        plan_(plan),
         as_of_(as_of),
         strict_(strict),
         scope_(scope),
@@ -60,9 +69,9 @@ class Decision {
 
   void decide() {
     if (rule_.arises) {
-      const Value arises = rule_.arises->evaluate(base_);
+      const Value arises = evaluate(RulePart::kArises, *rule_.arises, base_);
       // Which value of a dated parameter applies depends on this date: without it, no guess.
-      if (!arises.known() && !dated_parameters_.empty()) {
+      if (!arises.known() && !plan_.dated_parameters.empty()) {
         return insufficient(arises.state, {RulePart::kArises});
       }
       if (arises.known()) {
@@ -73,20 +82,20 @@ class Decision {
     }
     // Undated parameters and as_of are set once per pack (Engine::evaluate); a dated one takes the
     // value in force when this obligation arose.
-    for (const size_t i : dated_parameters_) {
+    for (const size_t i : plan_.dated_parameters) {
       scope_[i] = pack_.parameters[i].in_force_on(finding_.parameters_on()).value;
     }
     if (strict_ && finding_.outside_in_force) {
       return not_applicable(Inapplicability::kOutsideInForce);
     }
     if (rule_.when) {
-      const Value when = rule_.when->evaluate(env_);
+      const Value when = evaluate(RulePart::kWhen, *rule_.when, env_);
       if (!when.known()) return insufficient(when.state, {RulePart::kWhen});
       if (!when.boolean) return not_applicable(Inapplicability::kWhen);
     }
     if (rule_.unless) {
       // An alternative displaces the rule only when it is known to hold.
-      const Value unless = rule_.unless->evaluate(env_);
+      const Value unless = evaluate(RulePart::kUnless, *rule_.unless, env_);
       if (unless.known() && unless.boolean) return not_applicable(Inapplicability::kUnless);
     }
     // Worked out where met reads them.
@@ -95,11 +104,11 @@ class Decision {
     due.state = Value::State::kUnrecorded;
     actual.state = Value::State::kUnrecorded;
     if (rule_.due) {
-      due = rule_.due->evaluate(env_, nullptr, &finding_.boundary_sensitive);
+      evaluate(RulePart::kDue, *rule_.due, env_, due, &finding_.boundary_sensitive);
       if (due.known()) finding_.due = due.day;
     }
     if (rule_.actual) {
-      actual = rule_.actual->evaluate(env_);
+      evaluate(RulePart::kActual, *rule_.actual, env_, actual);
       // As of a date, an act recorded for a later day has not happened yet.
       if (actual.known() && actual.day > as_of_) actual.state = Value::State::kUnrecorded;
       if (actual.known()) finding_.actual = actual.day;
@@ -113,7 +122,7 @@ class Decision {
         return set(Outcome::kPending);
       return set(Outcome::kOverdue);
     }
-    const Value met = rule_.met->evaluate(env_);
+    const Value met = evaluate(RulePart::kMet, *rule_.met, env_);
     if (!met.known()) {
       return insufficient(met.state, {RulePart::kMet, RulePart::kDue, RulePart::kActual});
     }
@@ -123,6 +132,19 @@ class Decision {
   }
 
  private:
+  // The rule's expression `part`, `e`, compiled to machine code where it could be, into `out`.
+  void evaluate(RulePart part, const Expression& e, const Environment& env, Value& out,
+                bool* boundary_sensitive = nullptr) const {
+    const rules::NativeCode::Function& native = plan_.native[static_cast<size_t>(part)];
+    if (native.run) return rules::run_native(native, e, env, out, boundary_sensitive);
+    out = e.evaluate(env, nullptr, boundary_sensitive);
+  }
+  Value evaluate(RulePart part, const Expression& e, const Environment& env) const {
+    Value v;
+    evaluate(part, e, env, v);
+    return v;
+  }
+
   void set(Outcome outcome) { finding_.outcome = outcome; }
 
   void not_applicable(Inapplicability why) {
@@ -182,7 +204,7 @@ class Decision {
 
   const Pack& pack_;
   const Rule& rule_;
-  std::span<const size_t> dated_parameters_;
+  const RulePlan& plan_;
   Date as_of_;
   bool strict_;
   std::span<Value> scope_;
@@ -277,15 +299,12 @@ absl::Status check_built(const Pack& pack) {
 }  // namespace
 
 struct Engine::Plan {
-  struct RulePlan {
-    size_t path;                           // into PackPlan::paths
-    std::vector<size_t> dated_parameters;  // the ones it reads with more than one dated value
-  };
   struct PackPlan {
     std::vector<std::span<const rules::CoverStep>> paths;  // each distinct `for` path once
     std::vector<RulePlan> rules;                           // as the pack's
   };
-  std::vector<PackPlan> packs;  // as packs_
+  std::vector<PackPlan> packs;                      // as packs_
+  std::unique_ptr<const rules::NativeCode> native;  // what RulePlan::native points into
 };
 
 Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations declared)
@@ -294,7 +313,7 @@ Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations
   for (const Pack& pack : packs_) {
     Plan::PackPlan& p = plan->packs.emplace_back();
     for (const Rule& rule : pack.rules) {
-      Plan::RulePlan& r = p.rules.emplace_back();
+      RulePlan& r = p.rules.emplace_back();
       const auto same = std::find_if(p.paths.begin(), p.paths.end(),
                                      [&](const auto& path) { return same_path(path, rule.path); });
       r.path = static_cast<size_t>(same - p.paths.begin());
@@ -303,6 +322,23 @@ Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations
         if (pack.parameters[i].dated()) r.dated_parameters.push_back(i);
       }
     }
+  }
+  if (options_.native_code) {
+    // Every rule's parts, compiled into one block of machine code.
+    std::vector<const Expression*> expressions;
+    std::vector<rules::NativeCode::Function*> slots;
+    for (size_t p = 0; p < packs_.size(); ++p) {
+      for (size_t r = 0; r < packs_[p].rules.size(); ++r) {
+        for (size_t part = 0; part < plan->packs[p].rules[r].native.size(); ++part) {
+          const Expression* e = packs_[p].rules[r].expression(static_cast<RulePart>(part));
+          if (!e) continue;
+          expressions.push_back(e);
+          slots.push_back(&plan->packs[p].rules[r].native[part]);
+        }
+      }
+    }
+    plan->native = rules::NativeCode::compile(expressions);
+    for (size_t i = 0; i < slots.size(); ++i) *slots[i] = plan->native->function(i);
   }
   plan_ = std::move(plan);
 }
@@ -385,7 +421,7 @@ absl::Status Engine::evaluate(const Case& c, Date as_of, Report& report) const& 
     scratch.covered_from.push_back(scratch.covered.size());
     for (size_t r = 0; r < pack.rules.size(); ++r) {
       const Rule& rule = pack.rules[r];
-      const Plan::RulePlan& rule_plan = plan.rules[r];
+      const RulePlan& rule_plan = plan.rules[r];
       const size_t end = scratch.covered_from[rule_plan.path + 1];
       for (size_t k = scratch.covered_from[rule_plan.path]; k < end; ++k) {
         // Built in place: a Finding is a few hundred bytes.
@@ -397,9 +433,7 @@ absl::Status Engine::evaluate(const Case& c, Date as_of, Report& report) const& 
         // Whole arrays, a few fixed-size moves; past `depth` both hold null and zero.
         finding.entities = scratch.covered[k].entities;
         finding.indexes = scratch.covered[k].indexes;
-        Decision(pack, rule, rule_plan.dated_parameters, as_of, options_.strict_in_force, scope,
-                 finding)
-            .decide();
+        Decision(pack, rule, rule_plan, as_of, options_.strict_in_force, scope, finding).decide();
         ++report.summary[static_cast<size_t>(finding.outcome)];
         if (finding.outside_in_force) ++report.outside_in_force;
         // The timeline is sorted as one integer per finding, its due day's number above its

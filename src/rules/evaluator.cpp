@@ -373,13 +373,13 @@ Value count(Evaluator& e, const PlanNode& n) {
 
 Value add_period(Evaluator& e, const PlanNode& n) {
   return both(e, n, [&](const Value& a, const Value& b) {
-    return from_status(e.calendar().add(a.day, b.period), &day);
+    return date_plus(e.calendar(), a.day, b.period);
   });
 }
 
 Value subtract_period(Evaluator& e, const PlanNode& n) {
   return both(e, n, [&](const Value& a, const Value& b) {
-    return from_status(e.calendar().add(a.day, -b.period), &day);
+    return date_plus(e.calendar(), a.day, -b.period);
   });
 }
 
@@ -393,19 +393,16 @@ Value subtract_number(Evaluator& e, const PlanNode& n) {
 
 Value latest_start(Evaluator& e, const PlanNode& n) {
   return both(e, n, [&](const Value& a, const Value& b) {
-    const absl::StatusOr<Date> latest = e.calendar().latest_start(a.day, b.period);
-    if (&n == &e.plan.nodes[static_cast<size_t>(e.plan.root)]) {
-      // The operands are the ones the evaluation itself computed, so nothing is worked out twice.
-      const absl::StatusOr<Date> naive = e.calendar().add(a.day, -b.period);
-      e.boundary_sensitive = naive.ok() != latest.ok() || (naive.ok() && *naive != *latest);
-    }
-    return from_status(latest, &day);
+    // Only at the root does the result say whether it is boundary-sensitive.
+    const bool root = &n == &e.plan.nodes[static_cast<size_t>(e.plan.root)];
+    return latest_start_value(e.calendar(), a.day, b.period,
+                              root ? &e.boundary_sensitive : nullptr);
   });
 }
 
 Value working_days(Evaluator& e, const PlanNode& n) {
   return both(e, n, [&](const Value& a, const Value& b) {
-    return from_status(e.calendar().working_days_between(a.day, b.day), &number);
+    return working_days_value(e.calendar(), a.day, b.day);
   });
 }
 
@@ -495,6 +492,25 @@ Run run_for(PlanNode& n, const Expression::Plan& plan) {
 }
 
 }  // namespace
+
+Value date_plus(const Calendar& calendar, Date d, Period period) {
+  return from_status(calendar.add(d, period), &day);
+}
+
+Value latest_start_value(const Calendar& calendar, Date d, Period period,
+                         bool* boundary_sensitive) {
+  const absl::StatusOr<Date> latest = calendar.latest_start(d, period);
+  if (boundary_sensitive) {
+    // 30 June - 1 month is 30 May, yet 31 May is a month before 30 June: latest_start is 31 May.
+    const absl::StatusOr<Date> naive = calendar.add(d, -period);
+    *boundary_sensitive = naive.ok() != latest.ok() || (naive.ok() && *naive != *latest);
+  }
+  return from_status(latest, &day);
+}
+
+Value working_days_value(const Calendar& calendar, Date from, Date to) {
+  return from_status(calendar.working_days_between(from, to), &number);
+}
 
 void prepare(Expression::Plan& plan) {
   for (PlanNode& n : plan.nodes) n.run = run_for(n, plan);

@@ -78,6 +78,15 @@ struct Expression::Plan {
   std::deque<std::string> texts;              // text literals, which constants view
 };
 
+// The date operations of the language, shared by the interpreter and native code (native_code.cpp).
+// A date worked out beyond 1900-2199 gives a failed value.
+Value date_plus(const Calendar& calendar, Date day, Period period);
+// latest_start(day, period). With `boundary_sensitive`, also whether counting back naively, day -
+// period, gives another day: DESIGN.md's boundary-sensitive results.
+Value latest_start_value(const Calendar& calendar, Date day, Period period,
+                         bool* boundary_sensitive);
+Value working_days_value(const Calendar& calendar, Date from, Date to);
+
 // Gives each node of a compiled plan its run (evaluator.cpp). Called once, when compiling is done.
 void prepare(Expression::Plan& plan);
 

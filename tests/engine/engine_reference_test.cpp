@@ -132,8 +132,15 @@ TEST(EngineReference, RandomPacksDecideAsTheReferenceDoes) {
     std::vector<rules::Pack> packs;
     packs.push_back(*std::move(loaded));
     const bool strict = p % 3 == 0;
-    absl::StatusOr<Engine> engine = Engine::create(std::move(packs), {.strict_in_force = strict});
-    ASSERT_TRUE(engine.ok()) << engine.status();
+    // Rules compiled to machine code, and the interpreter alone, must each decide as the reference.
+    absl::StatusOr<Engine> native =
+        Engine::create(std::move(packs), {.strict_in_force = strict, .native_code = true});
+    ASSERT_TRUE(native.ok()) << native.status();
+    std::vector<rules::Pack> again;
+    again.push_back(*rules::load_pack(toml, "random.toml"));
+    absl::StatusOr<Engine> interpreted =
+        Engine::create(std::move(again), {.strict_in_force = strict, .native_code = false});
+    ASSERT_TRUE(interpreted.ok()) << interpreted.status();
     for (int k = 0; k < kCasesEach; ++k) {
       Case c;
       for (size_t i = 0, n = 1 + rng() % 3; i < n; ++i) {
@@ -141,37 +148,41 @@ TEST(EngineReference, RandomPacksDecideAsTheReferenceDoes) {
         c.commissions.back().id = rng() % 4 == 0 ? "" : "G" + std::to_string(i + 1);
       }
       const Date as_of = from_day_index(kDaysFrom1900To1990 + static_cast<int64_t>(rng() % 16'800));
-      const Report report = *engine->evaluate(c, as_of);
       const std::vector<RefFinding> want = decide_all(pack, c, as_of, strict);
-      ASSERT_EQ(report.findings.size(), want.size()) << toml;
-      for (size_t i = 0; i < want.size(); ++i) {
-        const Finding& got = report.findings[i];
-        const RefFinding& w = want[i];
-        const std::string where = "finding " + std::to_string(i) + " (" + w.rule + ", " + w.entity +
-                                  ") as of " + format_date(as_of) + (strict ? ", strict" : "") +
-                                  ", of\n" + toml;
-        ASSERT_EQ(got.rule->id, w.rule) << where;
-        ASSERT_EQ(got.entity_path(), w.entity) << where;
-        ASSERT_EQ(name_of(got.outcome), name_of(w.outcome)) << where;
-        ASSERT_EQ(got.arises, w.arises) << where;
-        ASSERT_EQ(got.due, w.due) << where;
-        ASSERT_EQ(got.actual, w.actual) << where;
-        ASSERT_EQ(got.margin_days, w.margin_days) << where;
-        ASSERT_EQ(got.margin_working_days, w.margin_working_days) << where;
-        ASSERT_EQ(got.boundary_sensitive, w.boundary_sensitive) << where;
-        ASSERT_EQ(got.outside_in_force, w.outside_in_force) << where;
-        if (w.outcome == Outcome::kInsufficientData) {
-          ASSERT_EQ(got.insufficiency == Insufficiency::kDateOutOfRange, w.date_out_of_range)
-              << where;
-          date_out_of_range += w.date_out_of_range;
+      for (const Engine* engine : {&*native, &*interpreted}) {
+        const Report report = *engine->evaluate(c, as_of);
+        ASSERT_EQ(report.findings.size(), want.size()) << toml;
+        for (size_t i = 0; i < want.size(); ++i) {
+          const Finding& got = report.findings[i];
+          const RefFinding& w = want[i];
+          const std::string where =
+              "finding " + std::to_string(i) + " (" + w.rule + ", " + w.entity + ") as of " +
+              format_date(as_of) + (strict ? ", strict" : "") +
+              (engine == &*native ? ", native code" : ", interpreted") + ", of\n" + toml;
+          ASSERT_EQ(got.rule->id, w.rule) << where;
+          ASSERT_EQ(got.entity_path(), w.entity) << where;
+          ASSERT_EQ(name_of(got.outcome), name_of(w.outcome)) << where;
+          ASSERT_EQ(got.arises, w.arises) << where;
+          ASSERT_EQ(got.due, w.due) << where;
+          ASSERT_EQ(got.actual, w.actual) << where;
+          ASSERT_EQ(got.margin_days, w.margin_days) << where;
+          ASSERT_EQ(got.margin_working_days, w.margin_working_days) << where;
+          ASSERT_EQ(got.boundary_sensitive, w.boundary_sensitive) << where;
+          ASSERT_EQ(got.outside_in_force, w.outside_in_force) << where;
+          if (w.outcome == Outcome::kInsufficientData) {
+            ASSERT_EQ(got.insufficiency == Insufficiency::kDateOutOfRange, w.date_out_of_range)
+                << where;
+            if (engine == &*native) date_out_of_range += w.date_out_of_range;
+          }
+          if (w.outcome == Outcome::kInsufficientData && w.missing_noted <= Finding::kMaxMissing) {
+            const std::vector<std::string> named = got.missing_fields();
+            ASSERT_EQ(std::set<std::string>(named.begin(), named.end()), w.missing) << where;
+          }
+          if (engine != &*native) continue;
+          ++seen[w.outcome];
+          boundary_sensitive += w.boundary_sensitive;
+          outside += w.outside_in_force;
         }
-        if (w.outcome == Outcome::kInsufficientData && w.missing_noted <= Finding::kMaxMissing) {
-          const std::vector<std::string> named = got.missing_fields();
-          ASSERT_EQ(std::set<std::string>(named.begin(), named.end()), w.missing) << where;
-        }
-        ++seen[w.outcome];
-        boundary_sensitive += w.boundary_sensitive;
-        outside += w.outside_in_force;
       }
     }
   }

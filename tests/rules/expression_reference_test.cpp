@@ -8,6 +8,7 @@
 
 #include "compact/rules/expression.hpp"
 #include "gtest/gtest.h"
+#include "native_code.hpp"
 #include "random_expressions.hpp"
 #include "reference_expression.hpp"
 
@@ -76,6 +77,9 @@ TEST(ExpressionReference, RandomExpressionsAgreeWithTheReference) {
     const absl::StatusOr<Expression> compiled = compile(text, scope);
     ASSERT_TRUE(compiled.ok()) << text << "\n" << compiled.status();
     ASSERT_EQ(compiled->type().kind, kind) << text;
+    // The same expression compiled to machine code, where native code handles it.
+    const Expression* const expressions[] = {&*compiled};
+    const std::unique_ptr<const NativeCode> native = NativeCode::compile(expressions);
     for (int k = 0; k < kCasesEach; ++k) {
       const Commission c = random_commission(rng);
       const Payment* payment =
@@ -114,6 +118,14 @@ TEST(ExpressionReference, RandomExpressionsAgreeWithTheReference) {
         ASSERT_EQ(named, want.unrecorded) << where;
         ASSERT_EQ(unrecorded.count, want.unrecorded.size()) << where;
       }
+      if (const NativeCode::Function function = native->function(0); function.run) {
+        bool native_boundary = false;
+        const Value fast =
+            run_native(function, *compiled, {entities, parameters, &calendar}, &native_boundary);
+        ASSERT_EQ(written(as_reference(fast, kind)), written(want.value)) << "native: " << where;
+        ASSERT_EQ(native_boundary, want.boundary_sensitive) << "native: " << where;
+        ++seen["native code, " + describe_state(fast.state)];
+      }
       ++seen[describe(Type::of(kind)) + ", " + describe_state(got.state)];
       if (boundary_sensitive) ++seen["boundary-sensitive"];
     }
@@ -125,6 +137,13 @@ TEST(ExpressionReference, RandomExpressionsAgreeWithTheReference) {
         "a date, failed", "an integer, known", "an integer, unrecorded", "money, known",
         "money, unrecorded", "text, known", "text, unrecorded", "boundary-sensitive"}) {
     EXPECT_GE(seen[bucket], 50) << bucket;
+  }
+  // Native code must have been run often, and met each state, where the build has it.
+  if (NativeCode::available()) {
+    for (const char* bucket :
+         {"native code, known", "native code, unrecorded", "native code, failed"}) {
+      EXPECT_GE(seen[bucket], 100) << bucket << ": " << seen[bucket];
+    }
   }
 }
 

@@ -24,6 +24,10 @@ struct EngineOptions {
   // By default a pack applies whatever the dates, and a finding whose obligation arose outside the
   // pack's in-force window is flagged (Finding::outside_in_force). Strict: it is not_applicable.
   bool strict_in_force = false;
+  // Rules' expressions compiled to machine code when the engine is created, where this build and
+  // machine allow it (x86-64); false keeps to the interpreter. The findings are the same either way
+  // (docs/performance.md says how that is tested); only the time differs.
+  bool native_code = true;
 };
 
 class Engine {

@@ -158,7 +158,9 @@ class Expression {
   // Environment::entities must hold.
   std::span<const EntityAccess* const> bindings() const;
 
+  // The compiled form, for the library's own use (native code); its contents are not an API.
   struct Plan;
+  const Plan& plan() const { return *plan_; }
 
  private:
   friend absl::StatusOr<Expression> compile(std::string_view text, const Scope& scope);

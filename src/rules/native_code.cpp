@@ -1,0 +1,582 @@
+// Compiling expressions to x86-64 machine code with Xbyak (an assembler in C++ headers). Each node
+// leaves its value in two registers, the payload in rax and the state in rdx, as NativeResult is
+// returned; an operand waiting for its sibling is pushed, two registers at a time, so the stack
+// stays aligned for calls. Fields, parameters and the calendar are reached through the helpers
+// below, plain functions called by address; the rest (logic, comparisons, arithmetic, choices) is
+// inline. A date is its day index: only dates within 1900-2199 are, so a helper meeting any other
+// (a case built in C++ may hold one) returns kEscape, and the evaluation is redone by the
+// interpreter.
+
+#include "native_code.hpp"
+
+#include <algorithm>
+
+#include "plan.hpp"
+
+#if defined(COMPACT_NATIVE_CODE) && defined(__x86_64__)
+#define XBYAK_NO_EXCEPTION
+#include <xbyak/xbyak.h>
+#define COMPACT_HAS_NATIVE_CODE 1
+#else
+#define COMPACT_HAS_NATIVE_CODE 0
+#endif
+
+namespace compact::rules {
+namespace {
+
+using Kind = Type::Kind;
+using State = Value::State;
+
+using Native = NativeKind;
+
+Native native_of(Kind kind) {
+  switch (kind) {
+    case Kind::kDate:
+      return Native::kDate;
+    case Kind::kBool:
+      return Native::kBool;
+    default:  // integer, money, enum
+      return Native::kNumber;
+  }
+}
+
+NativeResult unknown(State state) { return {0, static_cast<int64_t>(state)}; }
+
+// A date natively, or kEscape for one that is not in 1900-2199 (or not a date at all).
+NativeResult from_date(Date d) {
+  if (!is_supported(d)) return {0, kEscape};
+  return {to_day_index(d), 0};
+}
+
+NativeResult from_value(const Value& v, Native held) {
+  if (!v.known()) return unknown(v.state);
+  switch (held) {
+    case Native::kDate:
+      return from_date(v.day);
+    case Native::kBool:
+      return {v.boolean ? 1 : 0, 0};
+    case Native::kNumber:
+      return {v.number, 0};
+  }
+  return {0, kEscape};
+}
+
+const void* bound(const NativeFrame* f, uint64_t slot) {
+  const std::span<const void* const> entities = f->environment->entities;
+  return slot < entities.size() ? entities[slot] : nullptr;
+}
+
+const Calendar& calendar(const NativeFrame* f) {
+  const Calendar* c = f->environment->calendar;
+  return c ? *c : Calendar::england_and_wales();
+}
+
+// The helpers native code calls. Their arguments are integers and pointers, their result two
+// registers, so that calling one is a few moves and a call.
+
+NativeResult read_date(const NativeFrame* f, uint64_t slot, DateReader reader) {
+  if (const void* object = bound(f, slot)) {
+    if (const std::optional<Date> d = reader(object)) return from_date(*d);
+  }
+  return unknown(State::kUnrecorded);
+}
+
+// A bool, integer, money or enum field: FieldValue::number holds each.
+NativeResult read_number(const NativeFrame* f, uint64_t slot, FieldReader reader) {
+  if (const void* object = bound(f, slot)) {
+    const FieldValue value = reader(object);
+    if (value.recorded) return {value.number, 0};
+  }
+  return unknown(State::kUnrecorded);
+}
+
+// A parameter the caller left out reads as not recorded, as the interpreter has it.
+NativeResult parameter_value(const NativeFrame* f, uint64_t index, uint64_t held) {
+  const std::span<const Value> parameters = f->environment->parameters;
+  if (index >= parameters.size()) return unknown(State::kUnrecorded);
+  return from_value(parameters[index], static_cast<Native>(held));
+}
+
+// A period operand is passed on as the address of its Value.
+NativeResult parameter_address(const NativeFrame* f, uint64_t index) {
+  const std::span<const Value> parameters = f->environment->parameters;
+  if (index >= parameters.size()) return unknown(State::kUnrecorded);
+  const Value& v = parameters[index];
+  return {reinterpret_cast<int64_t>(&v), static_cast<int64_t>(v.state)};
+}
+
+NativeResult date_plus_period(const NativeFrame* f, int64_t day, const Value* period,
+                              int64_t subtract) {
+  return from_value(
+      date_plus(calendar(f), from_day_index(day), subtract ? -period->period : period->period),
+      Native::kDate);
+}
+
+NativeResult latest_start_of(const NativeFrame* f, int64_t day, const Value* period,
+                             int64_t at_root) {
+  return from_value(latest_start_value(calendar(f), from_day_index(day), period->period,
+                                       at_root ? f->boundary_sensitive : nullptr),
+                    Native::kDate);
+}
+
+NativeResult working_days_from(const NativeFrame* f, int64_t from, int64_t to) {
+  return from_value(working_days_value(calendar(f), from_day_index(from), from_day_index(to)),
+                    Native::kNumber);
+}
+
+// Whether native code handles every node under `index`: values of the kinds above, periods as
+// literals or parameters, fields of the entities the scope binds.
+bool handled(const Expression::Plan& plan, int index, bool period_operand = false) {
+  const PlanNode& n = plan.nodes[static_cast<size_t>(index)];
+  if (period_operand) {
+    return n.type.kind == Kind::kPeriod && (n.op == Op::kConstant || n.op == Op::kParameter);
+  }
+  switch (n.type.kind) {
+    case Kind::kText:
+    case Kind::kEntity:
+    case Kind::kList:
+    case Kind::kPeriod:
+      return false;
+    default:
+      break;
+  }
+  const auto all = [&](std::initializer_list<int> operands) {
+    return std::all_of(operands.begin(), operands.end(),
+                       [&](int operand) { return handled(plan, operand); });
+  };
+  switch (n.op) {
+    case Op::kConstant:
+      return n.type.kind != Kind::kDate || is_supported(n.constant.day);
+    case Op::kParameter:
+      return true;
+    case Op::kField:
+      return plan.nodes[static_cast<size_t>(n.a)].op == Op::kSlot;
+    case Op::kRecorded:
+    case Op::kNot:
+      return handled(plan, n.a);
+    case Op::kAnd:
+    case Op::kOr:
+    case Op::kCompare:
+    case Op::kAddNumber:
+    case Op::kSubtractNumber:
+    case Op::kWorkingDays:
+    case Op::kDays:
+      return all({n.a, n.b});
+    case Op::kAddPeriod:
+    case Op::kSubtractPeriod:
+    case Op::kLatestStart:
+      return handled(plan, n.a) && handled(plan, n.b, true);
+    case Op::kMin:
+    case Op::kMax:
+    case Op::kIf:
+    case Op::kDefault:
+      return std::all_of(n.args.begin(), n.args.end(), [&](int arg) { return handled(plan, arg); });
+    default:  // slots and elements as values, declared fields, count, any, all
+      return false;
+  }
+}
+
+}  // namespace
+
+#if COMPACT_HAS_NATIVE_CODE
+
+// Code is written while the buffer is writable and not executable, then it becomes executable and
+// no longer writable. Its size is reckoned beforehand, so that code does not move once written.
+struct NativeCode::Buffer : Xbyak::CodeGenerator {
+  explicit Buffer(size_t size) : Xbyak::CodeGenerator(size, Xbyak::DontSetProtectRWE) {}
+};
+
+namespace {
+
+using namespace Xbyak::util;
+
+// Emits one function per plan into the buffer.
+class Emitter {
+ public:
+  explicit Emitter(Xbyak::CodeGenerator& c) : c_(c) {}
+
+  // Emits `plan` as a function; where it starts, as an offset into the buffer.
+  size_t function(const Expression::Plan& plan) {
+    plan_ = &plan;
+    const size_t start = c_.getSize();
+    Xbyak::Label exit;
+    exit_ = &exit;
+    // rbx holds the frame and rbp the stack pointer after the pushes, so that any exit, however
+    // many operands are waiting on the stack, restores it. Three pushes after the return address
+    // leave the stack 16-byte aligned, as calls need.
+    c_.push(rbx);
+    c_.push(rbp);
+    c_.push(r12);
+    c_.mov(rbp, rsp);
+    c_.mov(rbx, rdi);
+    value(plan.root, true);
+    c_.L(exit);
+    c_.mov(rsp, rbp);
+    c_.pop(r12);
+    c_.pop(rbp);
+    c_.pop(rbx);
+    c_.ret();
+    return start;
+  }
+
+ private:
+  const PlanNode& node(int index) const { return plan_->nodes[static_cast<size_t>(index)]; }
+
+  template <typename F>
+  void call(F* helper) {
+    c_.mov(rax, reinterpret_cast<size_t>(helper));
+    c_.call(rax);
+  }
+
+  // After a helper that may meet a date it cannot hold: leave at once, with kEscape in rdx.
+  void escape_if_needed() {
+    c_.cmp(rdx, kEscape);
+    c_.je(*exit_, Xbyak::CodeGenerator::T_NEAR);
+  }
+
+  void push_value() {
+    c_.push(rax);
+    c_.push(rdx);
+  }
+  // The operand pushed before: its payload into rsi, its state into rcx.
+  void pop_operand() {
+    c_.pop(rcx);
+    c_.pop(rsi);
+  }
+
+  // Both operands worked out (a in rsi, rcx; b in rax, rdx): the combined state into rdx, which is
+  // the larger (failed over unrecorded over known), and a jump to `unknown` unless it is known.
+  void combine_states(Xbyak::Label& unknown) {
+    c_.cmp(rcx, rdx);
+    c_.cmova(rdx, rcx);
+    c_.test(rdx, rdx);
+    c_.jnz(unknown, Xbyak::CodeGenerator::T_NEAR);
+  }
+
+  // The second operand of a binary node, with the first pushed and then popped into rsi and rcx.
+  void operands(const PlanNode& n, bool period) {
+    value(n.a, false);
+    push_value();
+    if (period) {
+      period_address(n.b);
+    } else {
+      value(n.b, false);
+    }
+    pop_operand();
+  }
+
+  // A binary node whose known result `known` emits from rsi and rax; unknown otherwise.
+  template <typename F>
+  void binary(const PlanNode& n, bool period, F known) {
+    Xbyak::Label unknown;
+    Xbyak::Label done;
+    operands(n, period);
+    combine_states(unknown);
+    known();
+    c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+    c_.L(unknown);
+    c_.xor_(eax, eax);
+    c_.L(done);
+  }
+
+  void period_address(int index) {
+    const PlanNode& n = node(index);
+    if (n.op == Op::kConstant) {
+      c_.mov(rax, reinterpret_cast<size_t>(&n.constant));
+      c_.xor_(edx, edx);
+      return;
+    }
+    c_.mov(rdi, rbx);
+    c_.mov(rsi, n.index);
+    call(&parameter_address);
+  }
+
+  void value(int index, bool root) {
+    const PlanNode& n = node(index);
+    switch (n.op) {
+      case Op::kConstant:
+        c_.mov(rax, n.type.kind == Kind::kDate   ? to_day_index(n.constant.day)
+                    : n.type.kind == Kind::kBool ? (n.constant.boolean ? 1 : 0)
+                                                 : n.constant.number);
+        c_.xor_(edx, edx);
+        return;
+      case Op::kParameter:
+        c_.mov(rdi, rbx);
+        c_.mov(rsi, n.index);
+        c_.mov(rdx, static_cast<int64_t>(native_of(n.type.kind)));
+        call(&parameter_value);
+        escape_if_needed();
+        return;
+      case Op::kField: {
+        const PlanNode& owner = node(n.a);
+        const EntityAccess& access = *owner.constant.entity.access;
+        c_.mov(rdi, rbx);
+        c_.mov(rsi, owner.index);
+        if (n.type.kind == Kind::kDate) {
+          c_.mov(rdx, reinterpret_cast<size_t>(access.dates[n.index]));
+          call(&read_date);
+          escape_if_needed();
+        } else {
+          c_.mov(rdx, reinterpret_cast<size_t>(access.fields[n.index]));
+          call(&read_number);
+          // A bool field reads as 0 or 1, as the interpreter's `number != 0`.
+          if (n.type.kind == Kind::kBool) {
+            c_.test(rax, rax);
+            c_.setne(al);
+            c_.movzx(eax, al);
+          }
+        }
+        return;
+      }
+      case Op::kRecorded:
+        value(n.a, false);
+        c_.xor_(eax, eax);
+        c_.test(rdx, rdx);
+        c_.sete(al);
+        c_.xor_(edx, edx);
+        return;
+      case Op::kNot: {
+        Xbyak::Label done;
+        value(n.a, false);
+        c_.test(rdx, rdx);
+        c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
+        c_.xor_(eax, 1);
+        c_.L(done);
+        return;
+      }
+      case Op::kAnd:
+      case Op::kOr:
+        return logical(n, n.op == Op::kAnd);
+      case Op::kCompare:
+        return binary(n, false, [&] {
+          c_.cmp(rsi, rax);
+          switch (n.compare) {
+            case CompareOp::kEqual:
+              c_.sete(al);
+              break;
+            case CompareOp::kNotEqual:
+              c_.setne(al);
+              break;
+            case CompareOp::kLess:
+              c_.setl(al);
+              break;
+            case CompareOp::kLessOrEqual:
+              c_.setle(al);
+              break;
+            case CompareOp::kGreater:
+              c_.setg(al);
+              break;
+            case CompareOp::kGreaterOrEqual:
+              c_.setge(al);
+              break;
+          }
+          c_.movzx(eax, al);
+        });
+      case Op::kAddNumber:
+        return binary(n, false, [&] { c_.add(rax, rsi); });
+      case Op::kSubtractNumber:
+        return binary(n, false, [&] {
+          c_.sub(rsi, rax);
+          c_.mov(rax, rsi);
+        });
+      case Op::kDays:
+        return binary(n, false, [&] { c_.sub(rax, rsi); });
+      case Op::kWorkingDays:
+        return binary(n, false, [&] {
+          c_.mov(rdx, rax);
+          c_.mov(rdi, rbx);
+          call(&working_days_from);
+        });
+      case Op::kAddPeriod:
+      case Op::kSubtractPeriod:
+        return binary(n, true, [&] {
+          c_.mov(rdx, rax);
+          c_.mov(rdi, rbx);
+          c_.mov(rcx, n.op == Op::kSubtractPeriod ? 1 : 0);
+          call(&date_plus_period);
+        });
+      case Op::kLatestStart:
+        return binary(n, true, [&] {
+          c_.mov(rdx, rax);
+          c_.mov(rdi, rbx);
+          c_.mov(rcx, root ? 1 : 0);
+          call(&latest_start_of);
+        });
+      case Op::kMin:
+      case Op::kMax:
+        return extreme(n);
+      case Op::kIf: {
+        // An unknown condition is the result; neither value is read.
+        Xbyak::Label otherwise;
+        Xbyak::Label done;
+        value(n.args[0], false);
+        c_.test(rdx, rdx);
+        c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
+        c_.test(rax, rax);
+        c_.jz(otherwise, Xbyak::CodeGenerator::T_NEAR);
+        value(n.args[1], false);
+        c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+        c_.L(otherwise);
+        value(n.args[2], false);
+        c_.L(done);
+        return;
+      }
+      case Op::kDefault: {
+        Xbyak::Label done;
+        value(n.args[0], false);
+        c_.cmp(rdx, static_cast<int64_t>(State::kUnrecorded));
+        c_.jne(done, Xbyak::CodeGenerator::T_NEAR);
+        value(n.args[1], false);
+        c_.L(done);
+        return;
+      }
+      default:  // not handled(): never reached
+        c_.mov(edx, kEscape);
+        c_.jmp(*exit_, Xbyak::CodeGenerator::T_NEAR);
+        return;
+    }
+  }
+
+  // false decides an `and` and true an `or` whatever the other side is, which is then not read.
+  void logical(const PlanNode& n, bool is_and) {
+    Xbyak::Label undecided;
+    Xbyak::Label join;
+    Xbyak::Label unknown;
+    Xbyak::Label done;
+    const auto decides = [&](Xbyak::Label& otherwise) {
+      c_.test(rdx, rdx);
+      c_.jnz(otherwise, Xbyak::CodeGenerator::T_NEAR);
+      c_.test(rax, rax);
+      if (is_and) {
+        c_.jz(done, Xbyak::CodeGenerator::T_NEAR);
+      } else {
+        c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
+      }
+    };
+    value(n.a, false);
+    decides(undecided);
+    c_.L(undecided);
+    push_value();
+    value(n.b, false);
+    pop_operand();
+    decides(join);
+    c_.L(join);
+    // Neither decided: both known gives the identity (true for and), else the combined state.
+    c_.mov(r8, rcx);
+    c_.or_(r8, rdx);
+    c_.jnz(unknown, Xbyak::CodeGenerator::T_NEAR);
+    c_.mov(eax, is_and ? 1 : 0);
+    c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+    c_.L(unknown);
+    c_.cmp(rcx, rdx);
+    c_.cmova(rdx, rcx);
+    c_.xor_(eax, eax);
+    c_.L(done);
+  }
+
+  // min(a, b, ...): each argument folded into the first; unknown once any is.
+  void extreme(const PlanNode& n) {
+    value(n.args[0], false);
+    for (size_t k = 1; k < n.args.size(); ++k) {
+      Xbyak::Label unknown;
+      Xbyak::Label done;
+      push_value();
+      value(n.args[k], false);
+      pop_operand();
+      combine_states(unknown);
+      c_.cmp(rsi, rax);
+      if (n.op == Op::kMin) {
+        c_.cmovl(rax, rsi);
+      } else {
+        c_.cmovg(rax, rsi);
+      }
+      c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+      c_.L(unknown);
+      c_.xor_(eax, eax);
+      c_.L(done);
+    }
+  }
+
+  Xbyak::CodeGenerator& c_;
+  const Expression::Plan* plan_ = nullptr;
+  Xbyak::Label* exit_ = nullptr;
+};
+
+}  // namespace
+
+bool NativeCode::available() { return true; }
+
+std::unique_ptr<const NativeCode> NativeCode::compile(
+    std::span<const Expression* const> expressions) {
+  std::unique_ptr<NativeCode> code(new NativeCode());
+  code->functions_.assign(expressions.size(), Function());
+  Xbyak::ClearError();
+  // No node takes more than kNodeBytes, nor a function's entry and exit more than kFunctionBytes.
+  constexpr size_t kNodeBytes = 128;
+  constexpr size_t kFunctionBytes = 64;
+  std::vector<bool> handles(expressions.size());
+  size_t capacity = 0;
+  for (size_t i = 0; i < expressions.size(); ++i) {
+    const Expression::Plan& plan = expressions[i]->plan();
+    handles[i] = handled(plan, plan.root);
+    if (handles[i]) capacity += kFunctionBytes + kNodeBytes * plan.nodes.size();
+  }
+  if (capacity == 0) return code;
+  auto buffer = std::make_unique<Buffer>(capacity);
+  Emitter emitter(*buffer);
+  std::vector<size_t> starts(expressions.size(), SIZE_MAX);
+  std::vector<std::pair<size_t, size_t>> distinct;  // the functions kept: start and size
+  for (size_t i = 0; i < expressions.size(); ++i) {
+    if (!handles[i] || Xbyak::GetError() != 0) continue;
+    const size_t start = emitter.function(expressions[i]->plan());
+    const uint8_t* const text = buffer->getCode();
+    const size_t size = buffer->getSize() - start;
+    // The same code as a function before (the same expression in the same scope, or one that reads
+    // no field): that one is called instead, so a call site meets fewer distinct targets.
+    for (const auto& [other, other_size] : distinct) {
+      if (other_size == size && std::equal(text + start, text + start + size, text + other)) {
+        starts[i] = other;
+        break;
+      }
+    }
+    if (starts[i] == SIZE_MAX) {
+      starts[i] = start;
+      distinct.emplace_back(start, size);
+    } else {
+      buffer->setSize(start);
+    }
+  }
+  // An error (code beyond the reckoned size, or no memory) leaves everything to the interpreter.
+  if (Xbyak::GetError() != 0 || !buffer->setProtectModeRE(false)) {
+    Xbyak::ClearError();
+    return code;
+  }
+  const uint8_t* base = buffer->getCode();
+  for (size_t i = 0; i < expressions.size(); ++i) {
+    if (starts[i] != SIZE_MAX) {
+      code->functions_[i] = {reinterpret_cast<NativeFunction>(base + starts[i]),
+                             native_of(expressions[i]->type().kind)};
+    }
+  }
+  code->buffer_ = std::move(buffer);
+  return code;
+}
+
+#else
+
+struct NativeCode::Buffer {};
+
+bool NativeCode::available() { return false; }
+
+std::unique_ptr<const NativeCode> NativeCode::compile(
+    std::span<const Expression* const> expressions) {
+  std::unique_ptr<NativeCode> code(new NativeCode());
+  code->functions_.assign(expressions.size(), Function());
+  return code;
+}
+
+#endif
+
+NativeCode::~NativeCode() = default;
+
+}  // namespace compact::rules
