@@ -10,6 +10,9 @@
 #include "native_code.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
+#include <type_traits>
 
 #include "plan.hpp"
 
@@ -62,8 +65,26 @@ NativeResult from_value(const Value& v, Native held) {
 }
 
 const void* bound(const NativeFrame* f, uint64_t slot) {
-  const std::span<const void* const> entities = f->environment->entities;
-  return slot < entities.size() ? entities[slot] : nullptr;
+  return slot < f->entity_count ? f->entities[slot] : nullptr;
+}
+
+// Native code reads a std::optional<Date> member as this library's std::optional lays it out: the
+// date's 4 bytes, then the flag saying it is there. Checked once; where it is otherwise, date
+// fields are the interpreter's.
+bool optional_date_layout_known() {
+  static const bool known = [] {
+    if (sizeof(std::optional<Date>) != 8) return false;
+    const std::optional<Date> some = Date(2025, 1, 6);
+    const std::optional<Date> none;
+    unsigned char a[8];
+    unsigned char b[8];
+    std::memcpy(a, &some, 8);
+    std::memcpy(b, &none, 8);
+    uint32_t day = 0;
+    std::memcpy(&day, a, 4);
+    return day == some->day_number() && a[4] == 1 && b[4] == 0;
+  }();
+  return known;
 }
 
 const Calendar& calendar(const NativeFrame* f) {
@@ -74,13 +95,6 @@ const Calendar& calendar(const NativeFrame* f) {
 // The helpers native code calls. Their arguments are integers and pointers, their result two
 // registers, so that calling one is a few moves and a call.
 
-NativeResult read_date(const NativeFrame* f, uint64_t slot, DateReader reader) {
-  if (const void* object = bound(f, slot)) {
-    if (const std::optional<Date> d = reader(object)) return from_date(*d);
-  }
-  return unknown(State::kUnrecorded);
-}
-
 // A bool, integer, money or enum field: FieldValue::number holds each.
 NativeResult read_number(const NativeFrame* f, uint64_t slot, FieldReader reader) {
   if (const void* object = bound(f, slot)) {
@@ -88,21 +102,6 @@ NativeResult read_number(const NativeFrame* f, uint64_t slot, FieldReader reader
     if (value.recorded) return {value.number, 0};
   }
   return unknown(State::kUnrecorded);
-}
-
-// A parameter the caller left out reads as not recorded, as the interpreter has it.
-NativeResult parameter_value(const NativeFrame* f, uint64_t index, uint64_t held) {
-  const std::span<const Value> parameters = f->environment->parameters;
-  if (index >= parameters.size()) return unknown(State::kUnrecorded);
-  return from_value(parameters[index], static_cast<Native>(held));
-}
-
-// A period operand is passed on as the address of its Value.
-NativeResult parameter_address(const NativeFrame* f, uint64_t index) {
-  const std::span<const Value> parameters = f->environment->parameters;
-  if (index >= parameters.size()) return unknown(State::kUnrecorded);
-  const Value& v = parameters[index];
-  return {reinterpret_cast<int64_t>(&v), static_cast<int64_t>(v.state)};
 }
 
 NativeResult date_plus_period(const NativeFrame* f, int64_t day, const Value* period,
@@ -150,7 +149,8 @@ bool handled(const Expression::Plan& plan, int index, bool period_operand = fals
     case Op::kParameter:
       return true;
     case Op::kField:
-      return plan.nodes[static_cast<size_t>(n.a)].op == Op::kSlot;
+      return plan.nodes[static_cast<size_t>(n.a)].op == Op::kSlot &&
+             (n.type.kind != Kind::kDate || optional_date_layout_known());
     case Op::kRecorded:
     case Op::kNot:
       return handled(plan, n.a);
@@ -228,12 +228,6 @@ class Emitter {
     c_.call(rax);
   }
 
-  // After a helper that may meet a date it cannot hold: leave at once, with kEscape in rdx.
-  void escape_if_needed() {
-    c_.cmp(rdx, kEscape);
-    c_.je(*exit_, Xbyak::CodeGenerator::T_NEAR);
-  }
-
   void push_value() {
     c_.push(rax);
     c_.push(rdx);
@@ -279,6 +273,7 @@ class Emitter {
     c_.L(done);
   }
 
+  // A period operand: the address of its Value in rax, its state in rdx.
   void period_address(int index) {
     const PlanNode& n = node(index);
     if (n.op == Op::kConstant) {
@@ -286,9 +281,90 @@ class Emitter {
       c_.xor_(edx, edx);
       return;
     }
-    c_.mov(rdi, rbx);
-    c_.mov(rsi, n.index);
-    call(&parameter_address);
+    Xbyak::Label done;
+    parameter_state(n.index, done);
+    c_.lea(rax, ptr[rcx + parameter_offset(n.index)]);
+    c_.L(done);
+  }
+
+  static uint32_t parameter_offset(uint32_t index) {
+    return index * static_cast<uint32_t>(sizeof(Value));
+  }
+
+  // Parameter `index`'s state into rdx, with rcx pointing at the parameters; a parameter the caller
+  // left out is unrecorded, as the interpreter has it, and jumps to `done` with rax 0.
+  void parameter_state(uint32_t index, Xbyak::Label& done) {
+    Xbyak::Label present;
+    c_.cmp(qword[rbx + offsetof(NativeFrame, parameter_count)], index);
+    c_.ja(present, Xbyak::CodeGenerator::T_NEAR);
+    c_.xor_(eax, eax);
+    c_.mov(edx, static_cast<uint32_t>(State::kUnrecorded));
+    c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+    c_.L(present);
+    c_.mov(rcx, qword[rbx + offsetof(NativeFrame, parameters)]);
+    c_.movzx(edx, byte[rcx + parameter_offset(index) + offsetof(Value, state)]);
+  }
+
+  // A date field of the entity in `slot`, read where it lives in the entity: unrecorded when the
+  // slot is empty or the field absent.
+  void date_field(uint32_t slot, DateLocation location) {
+    Xbyak::Label unrecorded;
+    Xbyak::Label done;
+    c_.cmp(qword[rbx + offsetof(NativeFrame, entity_count)], slot);
+    c_.jbe(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+    c_.mov(rcx, qword[rbx + offsetof(NativeFrame, entities)]);
+    c_.mov(rcx, qword[rcx + slot * sizeof(void*)]);
+    c_.test(rcx, rcx);
+    c_.jz(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+    if (location.optional) {
+      c_.cmp(byte[rcx + location.offset + sizeof(Date)], 0);
+      c_.je(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+    }
+    c_.mov(eax, dword[rcx + location.offset]);
+    julian_day_to_index();
+    c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+    c_.L(unrecorded);
+    c_.xor_(eax, eax);
+    c_.mov(edx, static_cast<uint32_t>(State::kUnrecorded));
+    c_.L(done);
+  }
+
+  // The Julian day number in rax as a day index with rdx 0, or an escape to the interpreter for a
+  // day outside 1900-2199 (or a special value, which Boost holds as an extreme number).
+  void julian_day_to_index() {
+    Xbyak::Label in_range;
+    c_.sub(rax, kJulianDayOfFirstSupportedDate);
+    c_.cmp(rax, kSupportedDays);
+    c_.jb(in_range, Xbyak::CodeGenerator::T_NEAR);
+    c_.mov(edx, kEscape);
+    c_.jmp(*exit_, Xbyak::CodeGenerator::T_NEAR);
+    c_.L(in_range);
+    c_.xor_(edx, edx);
+  }
+
+  // A parameter's value, read from its Value: a date's Julian day number becomes its day index,
+  // and one outside 1900-2199 (or a special value) escapes to the interpreter.
+  void parameter(const PlanNode& n) {
+    static_assert(std::is_standard_layout_v<Value> && sizeof(Date) == sizeof(uint32_t));
+    Xbyak::Label done;
+    parameter_state(n.index, done);
+    const uint32_t at = parameter_offset(n.index);
+    c_.xor_(eax, eax);
+    c_.test(edx, edx);
+    c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
+    switch (native_of(n.type.kind)) {
+      case Native::kDate:
+        c_.mov(eax, dword[rcx + at + offsetof(Value, day)]);
+        julian_day_to_index();
+        break;
+      case Native::kBool:
+        c_.movzx(eax, byte[rcx + at + offsetof(Value, boolean)]);
+        break;
+      case Native::kNumber:
+        c_.mov(rax, qword[rcx + at + offsetof(Value, number)]);
+        break;
+    }
+    c_.L(done);
   }
 
   void value(int index, bool root) {
@@ -301,22 +377,15 @@ class Emitter {
         c_.xor_(edx, edx);
         return;
       case Op::kParameter:
-        c_.mov(rdi, rbx);
-        c_.mov(rsi, n.index);
-        c_.mov(rdx, static_cast<int64_t>(native_of(n.type.kind)));
-        call(&parameter_value);
-        escape_if_needed();
-        return;
+        return parameter(n);
       case Op::kField: {
         const PlanNode& owner = node(n.a);
         const EntityAccess& access = *owner.constant.entity.access;
-        c_.mov(rdi, rbx);
-        c_.mov(rsi, owner.index);
         if (n.type.kind == Kind::kDate) {
-          c_.mov(rdx, reinterpret_cast<size_t>(access.dates[n.index]));
-          call(&read_date);
-          escape_if_needed();
+          date_field(owner.index, access.date_locations[n.index]());
         } else {
+          c_.mov(rdi, rbx);
+          c_.mov(rsi, owner.index);
           c_.mov(rdx, reinterpret_cast<size_t>(access.fields[n.index]));
           call(&read_number);
           // A bool field reads as 0 or 1, as the interpreter's `number != 0`.

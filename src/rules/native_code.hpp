@@ -16,10 +16,15 @@
 
 namespace compact::rules {
 
-// What a compiled function reads: the environment, and where to say whether the result was
-// boundary-sensitive (null: not asked).
+// What a compiled function reads: the environment, its entities and parameters again where native
+// code reads them without a call, and where to say whether the result was boundary-sensitive (null:
+// not asked).
 struct NativeFrame {
   const Environment* environment;
+  const void* const* entities;
+  size_t entity_count;
+  const Value* parameters;
+  size_t parameter_count;
   bool* boundary_sensitive;
 };
 
@@ -75,7 +80,12 @@ inline void run_native(NativeCode::Function function, const Expression& expressi
                        const Environment& environment, Value& v,
                        bool* boundary_sensitive = nullptr) {
   if (boundary_sensitive) *boundary_sensitive = false;
-  const NativeFrame frame{&environment, boundary_sensitive};
+  const NativeFrame frame{&environment,
+                          environment.entities.data(),
+                          environment.entities.size(),
+                          environment.parameters.data(),
+                          environment.parameters.size(),
+                          boundary_sensitive};
   const NativeResult result = function.run(&frame);
   if (result.state == kEscape) {
     v = expression.evaluate(environment, nullptr, boundary_sensitive);
