@@ -317,10 +317,10 @@ class Emitter {
     c_.test(rcx, rcx);
     c_.jz(unrecorded, Xbyak::CodeGenerator::T_NEAR);
     if (location.optional) {
-      c_.cmp(byte[rcx + location.offset + sizeof(Date)], 0);
+      c_.cmp(byte[rcx + static_cast<size_t>(location.offset) + sizeof(Date)], 0);
       c_.je(unrecorded, Xbyak::CodeGenerator::T_NEAR);
     }
-    c_.mov(eax, dword[rcx + location.offset]);
+    c_.mov(eax, dword[rcx + static_cast<size_t>(location.offset)]);
     julian_day_to_index();
     c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
     c_.L(unrecorded);
@@ -371,9 +371,10 @@ class Emitter {
     const PlanNode& n = node(index);
     switch (n.op) {
       case Op::kConstant:
-        c_.mov(rax, n.type.kind == Kind::kDate   ? to_day_index(n.constant.day)
-                    : n.type.kind == Kind::kBool ? (n.constant.boolean ? 1 : 0)
-                                                 : n.constant.number);
+        c_.mov(rax,
+               static_cast<uint64_t>(n.type.kind == Kind::kDate   ? to_day_index(n.constant.day)
+                                     : n.type.kind == Kind::kBool ? (n.constant.boolean ? 1 : 0)
+                                                                  : n.constant.number));
         c_.xor_(edx, edx);
         return;
       case Op::kParameter:
@@ -382,7 +383,7 @@ class Emitter {
         const PlanNode& owner = node(n.a);
         const EntityAccess& access = *owner.constant.entity.access;
         if (n.type.kind == Kind::kDate) {
-          date_field(owner.index, access.date_locations[n.index]());
+          date_field(owner.index, access.dates[n.index].locate());
         } else {
           c_.mov(rdi, rbx);
           c_.mov(rsi, owner.index);
@@ -623,8 +624,9 @@ std::unique_ptr<const NativeCode> NativeCode::compile(
   const uint8_t* base = buffer->getCode();
   for (size_t i = 0; i < expressions.size(); ++i) {
     if (starts[i] != SIZE_MAX) {
-      code->functions_[i] = {reinterpret_cast<NativeFunction>(base + starts[i]),
-                             native_of(expressions[i]->type().kind)};
+      code->functions_[i] = {
+          reinterpret_cast<NativeFunction>(reinterpret_cast<uintptr_t>(base + starts[i])),
+          native_of(expressions[i]->type().kind)};
     }
   }
   code->buffer_ = std::move(buffer);

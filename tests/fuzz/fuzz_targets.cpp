@@ -5,6 +5,7 @@
 #include "compact/engine/engine.hpp"
 #include "compact/model/case_json.hpp"
 #include "compact/rules/expression.hpp"
+#include "native_code.hpp"
 
 namespace compact::fuzz {
 namespace {
@@ -94,6 +95,10 @@ std::string expression(std::string_view text) {
   const rules::Value parameters[] = {period};
   std::vector<const void*> payments = {nullptr};
   for (const Payment& p : commission.payments) payments.push_back(&p);
+  // Compiled to machine code too, where native code handles it: it must give what the interpreter
+  // gives.
+  const rules::Expression* const expressions[] = {&*compiled};
+  const std::unique_ptr<const rules::NativeCode> native = rules::NativeCode::compile(expressions);
   for (const void* payment : payments) {
     const void* entities[] = {&commission, payment};
     rules::Unrecorded unrecorded;
@@ -101,6 +106,18 @@ std::string expression(std::string_view text) {
     const rules::Value v =
         compiled->evaluate({entities, parameters, nullptr}, &unrecorded, &boundary_sensitive);
     if (std::string wrong = check_value(v, compiled->type()); !wrong.empty()) return wrong;
+    if (const rules::NativeCode::Function function = native->function(0); function.run) {
+      bool native_boundary = false;
+      const rules::Value n =
+          run_native(function, *compiled, {entities, parameters, nullptr}, &native_boundary);
+      const bool same =
+          n.state == v.state && native_boundary == boundary_sensitive &&
+          (!v.known() ||
+           (compiled->type().kind == rules::Type::Kind::kDate   ? n.day == v.day
+            : compiled->type().kind == rules::Type::Kind::kBool ? n.boolean == v.boolean
+                                                                : n.number == v.number));
+      if (!same) return "native code and the interpreter disagree";
+    }
     const size_t named = std::min(unrecorded.count, rules::Unrecorded::kMax);
     for (size_t i = 0; i < named; ++i) {
       if (unrecorded.fields[i] >= compiled->field_paths().size())

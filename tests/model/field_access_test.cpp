@@ -57,14 +57,15 @@ TEST(FieldAccess, ReadsEachFieldByItsSchemaIndex) {
 }
 
 // The date readers cover exactly the date fields, and read what the general readers read, recorded
-// or not.
+// or not; each field's location holds what its reader reads.
 template <Entity E>
 void expect_date_readers_agree(E& entity) {
   const EntityAccess& access = access_of<E>();
   ASSERT_EQ(access.dates.size(), std::size(E::kFields));
   for (size_t i = 0; i < std::size(E::kFields); ++i) {
     const bool is_date = E::kFields[i].kind == FieldKind::kDate;
-    EXPECT_EQ(access.dates[i] != nullptr, is_date) << E::kInfo.name << "." << E::kFields[i].name;
+    EXPECT_EQ(access.dates[i].read != nullptr, is_date)
+        << E::kInfo.name << "." << E::kFields[i].name;
     if (!is_date) continue;
     for (const bool set : {false, true}) {
       // Each date field in turn, unset and then set, through visit_fields.
@@ -76,10 +77,18 @@ void expect_date_readers_agree(E& entity) {
         ++index;
       });
       const FieldValue general = access.fields[i](&entity);
-      const std::optional<Date> date = access.dates[i](&entity);
+      const std::optional<Date> date = access.dates[i].read(&entity);
       EXPECT_EQ(date.has_value(), general.recorded) << E::kFields[i].name;
       if (date && general.recorded) {
         EXPECT_EQ(*date, general.day) << E::kFields[i].name;
+      }
+      // Where the field lives, as native code reads it: the member at that offset is the field.
+      const DateLocation where = access.dates[i].locate();
+      const char* const at = reinterpret_cast<const char*>(&entity) + where.offset;
+      if (where.optional) {
+        EXPECT_EQ(*reinterpret_cast<const std::optional<Date>*>(at), date) << E::kFields[i].name;
+      } else {
+        EXPECT_EQ(*reinterpret_cast<const Date*>(at), date) << E::kFields[i].name;
       }
     }
   }

@@ -47,13 +47,17 @@ struct DateLocation {
   std::ptrdiff_t offset;
   bool optional;
 };
-using DateLocator = DateLocation (*)();
+
+// A date field's reader, and where it reads; both null for a field that is not a date.
+struct DateField {
+  DateReader read = nullptr;
+  DateLocation (*locate)() = nullptr;
+};
 
 struct EntityAccess {
   const EntityInfo* info;
   std::span<const FieldReader> fields;  // fields[i] reads info->fields[i]
-  std::span<const DateReader> dates;  // dates[i] reads info->fields[i] when it is a date, else null
-  std::span<const DateLocator> date_locations;  // likewise: where dates[i] reads
+  std::span<const DateField> dates;     // dates[i] is info->fields[i] when it is a date
   // For a std::vector of this entity: its size, and a pointer to its element i.
   size_t (*list_size)(const void* list);
   const void* (*list_element)(const void* list, size_t i);
@@ -127,28 +131,6 @@ std::optional<Date> read_date(const void* entity) {
   return static_cast<const E*>(entity)->*E::template member_pointer<I>();
 }
 
-// Whether field I of E is held as a Date or a std::optional<Date>.
-template <Entity E, size_t I>
-constexpr bool is_date_member() {
-  using Member =
-      std::remove_cvref_t<decltype(std::declval<const E&>().*E::template member_pointer<I>())>;
-  return std::is_same_v<Member, Date> || std::is_same_v<Member, std::optional<Date>>;
-}
-
-template <Entity E, size_t I>
-constexpr DateReader date_reader() {
-  if constexpr (is_date_member<E, I>()) {
-    return &read_date<E, I>;
-  } else {
-    return nullptr;
-  }
-}
-
-template <Entity E, size_t... I>
-constexpr std::array<DateReader, sizeof...(I)> date_readers(std::index_sequence<I...>) {
-  return {date_reader<E, I>()...};
-}
-
 // Measured on an entity made for the purpose, once: a member's offset is the same in every object.
 template <Entity E, size_t I>
 DateLocation date_location() {
@@ -159,17 +141,19 @@ DateLocation date_location() {
 }
 
 template <Entity E, size_t I>
-constexpr DateLocator date_locator() {
-  if constexpr (is_date_member<E, I>()) {
-    return &date_location<E, I>;
+constexpr DateField date_field() {
+  using Member =
+      std::remove_cvref_t<decltype(std::declval<const E&>().*E::template member_pointer<I>())>;
+  if constexpr (std::is_same_v<Member, Date> || std::is_same_v<Member, std::optional<Date>>) {
+    return {&read_date<E, I>, &date_location<E, I>};
   } else {
-    return nullptr;
+    return {};
   }
 }
 
 template <Entity E, size_t... I>
-constexpr std::array<DateLocator, sizeof...(I)> date_locators(std::index_sequence<I...>) {
-  return {date_locator<E, I>()...};
+constexpr std::array<DateField, sizeof...(I)> date_fields(std::index_sequence<I...>) {
+  return {date_field<E, I>()...};
 }
 
 template <Entity E>
@@ -192,12 +176,10 @@ template <Entity E>
 const EntityAccess& access_of() {
   constexpr auto kIndexes = std::make_index_sequence<std::size(E::kFields)>();
   static constexpr auto kReaders = field_access_internal::readers<E>(kIndexes);
-  static constexpr auto kDateReaders = field_access_internal::date_readers<E>(kIndexes);
-  static constexpr auto kDateLocators = field_access_internal::date_locators<E>(kIndexes);
+  static constexpr auto kDates = field_access_internal::date_fields<E>(kIndexes);
   static constexpr EntityAccess kAccess{&E::kInfo,
                                         kReaders,
-                                        kDateReaders,
-                                        kDateLocators,
+                                        kDates,
                                         &field_access_internal::list_size<E>,
                                         &field_access_internal::list_element<E>,
                                         &field_access_internal::declared<E>};
