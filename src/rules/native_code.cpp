@@ -95,7 +95,8 @@ const Calendar& calendar(const NativeFrame* f) {
 // The helpers native code calls. Their arguments are integers and pointers, their result two
 // registers, so that calling one is a few moves and a call.
 
-// A bool, integer, money or enum field: FieldValue::number holds each.
+// A bool, integer, money or enum field: FieldValue::number holds each. For a field of another kind,
+// only the state means anything.
 NativeResult read_number(const NativeFrame* f, uint64_t slot, FieldReader reader) {
   if (const void* object = bound(f, slot)) {
     const FieldValue value = reader(object);
@@ -121,6 +122,11 @@ NativeResult latest_start_of(const NativeFrame* f, int64_t day, const Value* per
 NativeResult working_days_from(const NativeFrame* f, int64_t from, int64_t to) {
   return from_value(working_days_value(calendar(f), from_day_index(from), from_day_index(to)),
                     Native::kNumber);
+}
+
+bool is_bound_field(const Expression::Plan& plan, int index) {
+  const PlanNode& n = plan.nodes[static_cast<size_t>(index)];
+  return n.op == Op::kField && plan.nodes[static_cast<size_t>(n.a)].op == Op::kSlot;
 }
 
 // Whether native code handles every node under `index`: values of the kinds above, periods as
@@ -152,6 +158,8 @@ bool handled(const Expression::Plan& plan, int index, bool period_operand = fals
       return plan.nodes[static_cast<size_t>(n.a)].op == Op::kSlot &&
              (n.type.kind != Kind::kDate || optional_date_layout_known());
     case Op::kRecorded:
+      // Whether a field of a covered entity is recorded, whatever its kind (ending.rationale?).
+      return is_bound_field(plan, n.a) || handled(plan, n.a);
     case Op::kNot:
       return handled(plan, n.a);
     case Op::kAnd:
@@ -399,7 +407,16 @@ class Emitter {
         return;
       }
       case Op::kRecorded:
-        value(n.a, false);
+        if (const PlanNode& field = node(n.a); !handled(*plan_, n.a)) {
+          // A field native code does not hold (text, an entity): only whether it is recorded.
+          const PlanNode& owner = node(field.a);
+          c_.mov(rdi, rbx);
+          c_.mov(rsi, owner.index);
+          c_.mov(rdx, reinterpret_cast<size_t>(owner.constant.entity.access->fields[field.index]));
+          call(&read_number);
+        } else {
+          value(n.a, false);
+        }
         c_.xor_(eax, eax);
         c_.test(rdx, rdx);
         c_.sete(al);

@@ -61,6 +61,8 @@ TEST_F(NativeCodeTest, CompilesWhatItHandlesAndLeavesTheRest) {
       {"latest_start(commission.start_on, 3 months)", true},
       {"min(payment.received_on, payment.paid_on, 2025-01-01) < 2026-01-01", true},
       {"commission.approach == 'grant' and payment.paid_on?", true},
+      // Whether a text or entity field is recorded, though not its value.
+      {"payment.id? and commission.ending?", true},
       // Text, lists and the quantifiers are the interpreter's.
       {"commission.id == 'G1'", false},
       {"count(commission.payments) > 2", false},
