@@ -45,8 +45,8 @@ namespace {
 struct RulePlan {
   size_t path;                           // into the pack's distinct `for` paths
   std::vector<size_t> dated_parameters;  // the ones it reads with more than one dated value
-  // Each part (by RulePart) compiled to machine code, or null for the interpreter.
-  std::array<rules::NativeCode::Function, 6> native{};
+  // Each part, by RulePart (kMet the last), compiled to machine code, or null for the interpreter.
+  std::array<rules::NativeCode::Function, static_cast<size_t>(RulePart::kMet) + 1> native{};
 };
 
 // Decides one rule for one covered entity: DESIGN.md's outcomes, in the order docs/packs.md states
@@ -161,7 +161,6 @@ class Decision {
       const Expression* e = rule_.expression(part);
       if (!e) continue;
       Unrecorded unrecorded;
-      // Whether `actual` counts as recorded also depends on as_of: a later day is not yet.
       e->evaluate(part == RulePart::kArises ? base_ : env_, &unrecorded);
       const size_t count = std::min(unrecorded.count, Unrecorded::kMax);
       for (size_t i = 0; i < count && finding_.missing_count < Finding::kMaxMissing; ++i) {
