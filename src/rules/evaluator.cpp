@@ -383,12 +383,20 @@ Value subtract_period(Evaluator& e, const PlanNode& n) {
   });
 }
 
+// A sum beyond 64 bits fails, as a date beyond the supported range does, rather than wrap.
 Value add_number(Evaluator& e, const PlanNode& n) {
-  return both(e, n, [](const Value& a, const Value& b) { return number(a.number + b.number); });
+  return both(e, n, [](const Value& a, const Value& b) {
+    int64_t sum = 0;
+    return __builtin_add_overflow(a.number, b.number, &sum) ? unknown(State::kFailed) : number(sum);
+  });
 }
 
 Value subtract_number(Evaluator& e, const PlanNode& n) {
-  return both(e, n, [](const Value& a, const Value& b) { return number(a.number - b.number); });
+  return both(e, n, [](const Value& a, const Value& b) {
+    int64_t difference = 0;
+    return __builtin_sub_overflow(a.number, b.number, &difference) ? unknown(State::kFailed)
+                                                                   : number(difference);
+  });
 }
 
 Value latest_start(Evaluator& e, const PlanNode& n) {
@@ -406,8 +414,12 @@ Value working_days(Evaluator& e, const PlanNode& n) {
   });
 }
 
+// Only between real dates: a case built in C++ may hold not-a-date or an infinity.
 Value days(Evaluator& e, const PlanNode& n) {
-  return both(e, n, [](const Value& a, const Value& b) { return number((b.day - a.day).days()); });
+  return both(e, n, [](const Value& a, const Value& b) {
+    if (a.day.is_special() || b.day.is_special()) return unknown(State::kFailed);
+    return number((b.day - a.day).days());
+  });
 }
 
 // The run for `op` on operands of `kind`: each is its own function, so a comparison tests nothing

@@ -93,11 +93,13 @@ const Calendar& calendar(const NativeFrame* f) {
 }
 
 // The helpers native code calls. Their arguments are integers and pointers, their result two
-// registers, so that calling one is a few moves and a call.
+// registers, so that calling one is a few moves and a call. Native frames carry no unwinding
+// information, so nothing may throw through them: the helpers are noexcept, and an allocation that
+// fails inside one ends the program, as in any noexcept function.
 
 // A bool, integer, money or enum field: FieldValue::number holds each. For a field of another kind,
 // only the state means anything.
-NativeResult read_number(const NativeFrame* f, uint64_t slot, FieldReader reader) {
+NativeResult read_number(const NativeFrame* f, uint64_t slot, FieldReader reader) noexcept {
   if (const void* object = bound(f, slot)) {
     const FieldValue value = reader(object);
     if (value.recorded) return {value.number, 0};
@@ -106,20 +108,20 @@ NativeResult read_number(const NativeFrame* f, uint64_t slot, FieldReader reader
 }
 
 NativeResult date_plus_period(const NativeFrame* f, int64_t day, const Value* period,
-                              int64_t subtract) {
+                              int64_t subtract) noexcept {
   return from_value(
       date_plus(calendar(f), from_day_index(day), subtract ? -period->period : period->period),
       Native::kDate);
 }
 
 NativeResult latest_start_of(const NativeFrame* f, int64_t day, const Value* period,
-                             int64_t at_root) {
+                             int64_t at_root) noexcept {
   return from_value(latest_start_value(calendar(f), from_day_index(day), period->period,
                                        at_root ? f->boundary_sensitive : nullptr),
                     Native::kDate);
 }
 
-NativeResult working_days_from(const NativeFrame* f, int64_t from, int64_t to) {
+NativeResult working_days_from(const NativeFrame* f, int64_t from, int64_t to) noexcept {
   return from_value(working_days_value(calendar(f), from_day_index(from), from_day_index(to)),
                     Native::kNumber);
 }
@@ -209,20 +211,21 @@ class Emitter {
     const size_t start = c_.getSize();
     Xbyak::Label exit;
     exit_ = &exit;
-    // rbx holds the frame and rbp the stack pointer after the pushes, so that any exit, however
-    // many operands are waiting on the stack, restores it. Three pushes after the return address
-    // leave the stack 16-byte aligned, as calls need.
-    c_.push(rbx);
+    // A frame as compilers make one (rbp pointing at the caller's rbp, above the return address),
+    // so that profilers and debuggers can walk through it; rbx holds the frame, and any exit,
+    // however many operands are waiting on the stack, restores the stack from rbp. Three pushes
+    // after the return address leave the stack 16-byte aligned, as calls need.
     c_.push(rbp);
-    c_.push(r12);
     c_.mov(rbp, rsp);
+    c_.push(rbx);
+    c_.push(r12);
     c_.mov(rbx, rdi);
     value(plan.root, true);
     c_.L(exit);
-    c_.mov(rsp, rbp);
+    c_.lea(rsp, ptr[rbp - 16]);
     c_.pop(r12);
-    c_.pop(rbp);
     c_.pop(rbx);
+    c_.pop(rbp);
     c_.ret();
     return start;
   }
@@ -282,6 +285,15 @@ class Emitter {
   }
 
   // A period operand: the address of its Value in rax, its state in rdx.
+  // After a signed sum: one beyond 64 bits fails, as the interpreter has it.
+  void fail_on_overflow() {
+    Xbyak::Label fits;
+    c_.jno(fits, Xbyak::CodeGenerator::T_NEAR);
+    c_.xor_(eax, eax);
+    c_.mov(edx, static_cast<uint32_t>(State::kFailed));
+    c_.L(fits);
+  }
+
   void period_address(int index) {
     const PlanNode& n = node(index);
     if (n.op == Op::kConstant) {
@@ -460,11 +472,15 @@ class Emitter {
           c_.movzx(eax, al);
         });
       case Op::kAddNumber:
-        return binary(n, false, [&] { c_.add(rax, rsi); });
+        return binary(n, false, [&] {
+          c_.add(rax, rsi);
+          fail_on_overflow();
+        });
       case Op::kSubtractNumber:
         return binary(n, false, [&] {
           c_.sub(rsi, rax);
-          c_.mov(rax, rsi);
+          c_.mov(rax, rsi);  // leaves the flags as the subtraction set them
+          fail_on_overflow();
         });
       case Op::kDays:
         return binary(n, false, [&] { c_.sub(rax, rsi); });

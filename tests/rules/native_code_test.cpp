@@ -5,11 +5,15 @@
 
 #include "native_code.hpp"
 
+#include <cstdint>
+#include <random>
+#include <tuple>
 #include <vector>
 
 #include "compact/calendar/date.hpp"
 #include "compact/model/commission.hpp"
 #include "gtest/gtest.h"
+#include "random_expressions.hpp"
 
 namespace compact::rules {
 namespace {
@@ -109,6 +113,103 @@ TEST_F(NativeCodeTest, ADateOutsideTheSupportedRangeIsLeftToTheInterpreter) {
   ASSERT_TRUE(native.known());
   EXPECT_EQ(native.day, Date(2026, 2, 4));  // 30 working days over Christmas and New Year
   EXPECT_EQ(native.day, interpreted.day);
+}
+
+// A case built in C++ can hold amounts near the 64-bit limits: a sum beyond them fails, natively as
+// in the interpreter, instead of wrapping round.
+TEST(NativeCode, ASumBeyond64BitsFailsBothWays) {
+  Scope scope;
+  scope.declare("limit", Type::of(Type::Kind::kInteger));
+  for (const auto& [text, limit, fails] : std::vector<std::tuple<std::string_view, int64_t, bool>>{
+           {"limit + 1", INT64_MAX, true},
+           {"limit + 1", INT64_MAX - 1, false},
+           {"limit - 1", INT64_MIN, true},
+           {"0 - limit", INT64_MIN, true},
+           {"limit - 1", INT64_MIN + 1, false}}) {
+    const Expression e = *compile(text, scope);
+    std::vector<Value> parameters(1);
+    parameters[0].number = limit;
+    const Environment env{{}, parameters, nullptr};
+    const Value interpreted = e.evaluate(env);
+    EXPECT_EQ(interpreted.state == Value::State::kFailed, fails) << text << " with " << limit;
+    const Expression* const expressions[] = {&e};
+    const std::unique_ptr<const NativeCode> code = NativeCode::compile(expressions);
+    if (!code->function(0).run) continue;
+    const Value native = run_native(code->function(0), e, env);
+    EXPECT_EQ(native.state, interpreted.state) << text << " with " << limit;
+    EXPECT_EQ(native.number, interpreted.number) << text << " with " << limit;
+  }
+}
+
+// Environments shorter than the scope (a slot or parameter left out), parameters unrecorded, and dates
+// native code cannot hold, in fields and in a date parameter: on each, random expressions must give
+// natively what the interpreter gives, boundary flag included.
+TEST(NativeCode, AgreesWithTheInterpreterOnShortEnvironmentsAndOddDates) {
+  if (!NativeCode::available()) GTEST_SKIP() << "no native code in this build";
+  Scope scope;
+  scope.bind("commission", access_of<Commission>());
+  scope.bind("payment", access_of<Payment>());
+  scope.declare("payment_period", Type::of(Type::Kind::kPeriod));
+  scope.declare("limit", Type::of(Type::Kind::kInteger));
+  scope.declare("cutoff", Type::of(Type::Kind::kDate));
+  const Date odd[] = {Date(1850, 6, 1),
+                      Date(1899, 12, 31),
+                      Date(2200, 1, 1),
+                      Date(boost::date_time::not_a_date_time),
+                      Date(boost::date_time::pos_infin),
+                      Date(boost::date_time::neg_infin)};
+  const auto odd_date = [&](std::mt19937_64& rng) { return odd[rng() % std::size(odd)]; };
+  constexpr Type::Kind kKinds[] = {Type::Kind::kBool, Type::Kind::kDate, Type::Kind::kInteger,
+                                   Type::Kind::kMoney};
+  std::mt19937_64 rng(20261128);
+  int native_runs = 0;
+  for (int e = 0; e < 4000; ++e) {
+    const Type::Kind kind = kKinds[static_cast<size_t>(e) % std::size(kKinds)];
+    const auto tree = reference::random_expression(rng, kind, 1 + e % 5);
+    const std::string text = reference::print(*tree, e % 2 == 0);
+    const absl::StatusOr<Expression> compiled = compile(text, scope);
+    ASSERT_TRUE(compiled.ok()) << text << "\n" << compiled.status();
+    const Expression* const expressions[] = {&*compiled};
+    const std::unique_ptr<const NativeCode> code = NativeCode::compile(expressions);
+    const NativeCode::Function function = code->function(0);
+    if (!function.run) continue;
+    for (int k = 0; k < 4; ++k) {
+      Commission c = reference::random_commission(rng);
+      if (rng() % 3 == 0) c.start_on = odd_date(rng);
+      if (rng() % 3 == 0) c.end_on = odd_date(rng);
+      for (Payment& p : c.payments) {
+        if (rng() % 3 == 0) p.received_on = odd_date(rng);
+        if (rng() % 3 == 0) p.paid_on = odd_date(rng);
+      }
+      const Payment* payment =
+          c.payments.empty() ? nullptr : &c.payments[rng() % c.payments.size()];
+      std::vector<Value> parameters(3);
+      parameters[0].period = Period::working_days(static_cast<int64_t>(rng() % 60));
+      parameters[1].number = static_cast<int64_t>(rng() % 300) - 100;
+      parameters[2].day =
+          rng() % 4 == 0 ? odd_date(rng) : from_day_index(static_cast<int64_t>(rng() % 100'000));
+      if (rng() % 4 == 0) parameters[rng() % 3].state = Value::State::kUnrecorded;
+      const void* entities[] = {&c, payment};
+      const Environment env{std::span<const void* const>(entities, rng() % 3),
+                            std::span<const Value>(parameters.data(), rng() % 4), nullptr};
+      bool want_boundary = false;
+      bool got_boundary = false;
+      const Value want = compiled->evaluate(env, nullptr, &want_boundary);
+      const Value got = run_native(function, *compiled, env, &got_boundary);
+      ASSERT_EQ(got.state, want.state) << text;
+      ASSERT_EQ(got_boundary, want_boundary) << text;
+      if (!want.known()) continue;
+      if (kind == Type::Kind::kDate) {
+        ASSERT_EQ(got.day, want.day) << text;
+      } else if (kind == Type::Kind::kBool) {
+        ASSERT_EQ(got.boolean, want.boolean) << text;
+      } else {
+        ASSERT_EQ(got.number, want.number) << text;
+      }
+      ++native_runs;
+    }
+  }
+  EXPECT_GE(native_runs, 4000);
 }
 
 }  // namespace
