@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "compact/model/case_json.hpp"
 #include "consistency.hpp"
+#include "entity_walk.hpp"
 #include "identity_checks.hpp"
 #include "problem_log.hpp"
 
@@ -11,53 +12,33 @@ namespace compact {
 namespace {
 
 // Every recorded date, core and declared, within the supported range.
-class DateChecker {
+class DateChecker : public EntityWalk<DateChecker> {
  public:
   explicit DateChecker(ProblemLog& log) : log_(log) {}
 
-  template <Entity E>
-  void walk(const E& entity) {
-    E::visit_fields(entity, [&](const FieldInfo& field, const auto& member) {
-      path_.push_back({field.name, -1});
-      check(member);
-      path_.pop_back();
-    });
-    for (const ExtraValue& value : entity.extra) {
-      if (value.kind != FieldKind::kDate) continue;
-      path_.push_back({value.name, -1});
-      check(value.day);
-      path_.pop_back();
-    }
-  }
-
  private:
-  template <typename T>
-  void check(const std::optional<T>& value) {
-    if (value) check(*value);
-  }
-  template <Entity E>
-  void check(const E& entity) {
-    walk(entity);
-  }
-  template <Entity E>
-  void check(const std::vector<E>& list) {
-    for (size_t i = 0; i < list.size(); ++i) {
-      path_.push_back({"", static_cast<long long>(i)});
-      walk(list[i]);
-      path_.pop_back();
-    }
-  }
-  void check(const Date& day) {
+  friend class EntityWalk<DateChecker>;
+
+  void leaf(const Date& day) {
     const absl::Status status = check_supported(day);
     if (status.ok()) return;
     log_.error(absl::IsOutOfRange(status) ? "out_of_range" : "invalid_date",
                std::string(status.message()), path_);
   }
   template <typename T>
-  void check(const T&) {}  // text, numbers, enums and references hold no date
+  void leaf(const T&) {}  // text, numbers, enums and references hold no date
+
+  template <Entity E>
+  void after_fields(const E& entity) {
+    for (const ExtraValue& value : entity.extra) {
+      if (value.kind != FieldKind::kDate) continue;
+      path_.push_back({value.name, -1});
+      leaf(value.day);
+      path_.pop_back();
+    }
+  }
 
   ProblemLog& log_;
-  json_source::WorkingPath path_;
 };
 
 }  // namespace

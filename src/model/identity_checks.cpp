@@ -7,6 +7,7 @@
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/did_you_mean.hpp"
 #include "compact/util/printable.hpp"
+#include "entity_walk.hpp"
 
 namespace compact {
 namespace {
@@ -16,34 +17,25 @@ using json_source::Path;
 // Small inline room: a case names a handful of organisations, and checking them should not allocate.
 using Ids = absl::InlinedVector<std::string_view, 16>;
 
-class IdentityChecker {
+class IdentityChecker : public EntityWalk<IdentityChecker> {
  public:
   IdentityChecker(const Case& c, ProblemLog& log) : log_(log) {
     remember_ids(c.organisations, organisation_ids_);
     remember_ids(c.policies, policy_ids_);
   }
 
-  template <Entity E>
-  void walk(const E& entity) {
-    E::visit_fields(entity, [&](const FieldInfo& field, const auto& member) {
-      if constexpr (holds_identities<std::decay_t<decltype(member)>>()) {
-        path_.push_back({field.name, -1});
-        check(member);
-        path_.pop_back();
-      }
-    });
-  }
-
  private:
+  friend class EntityWalk<IdentityChecker>;
+
   // Only references, nested entities and lists can hold ids; the walk skips every other field at
   // compile time.
   template <typename T>
-  static constexpr bool holds_identities() {
+  static constexpr bool visits() {
     if constexpr (requires(T t) {
                     *t;
                     t.has_value();
                   })
-      return holds_identities<typename T::value_type>();
+      return visits<typename T::value_type>();
     else
       return std::is_same_v<T, OrganisationRef> || std::is_same_v<T, PolicyRef> || Entity<T> ||
              IsList<T>::value;
@@ -55,25 +47,13 @@ class IdentityChecker {
     std::sort(ids.begin(), ids.end());
   }
 
-  template <typename T>
-  void check(const std::optional<T>& value) {
-    if (value) check(*value);
-  }
-  void check(const OrganisationRef& ref) {
+  void leaf(const OrganisationRef& ref) {
     check_reference(ref.id, organisation_ids_, "organisation", "organisations");
   }
-  void check(const PolicyRef& ref) { check_reference(ref.id, policy_ids_, "policy", "policies"); }
+  void leaf(const PolicyRef& ref) { check_reference(ref.id, policy_ids_, "policy", "policies"); }
+
   template <Entity E>
-  void check(const E& entity) {
-    walk(entity);
-  }
-  template <Entity E>
-  void check(const std::vector<E>& list) {
-    for (size_t i = 0; i < list.size(); ++i) {
-      path_.push_back({"", static_cast<long long>(i)});
-      walk(list[i]);
-      path_.pop_back();
-    }
+  void after_list(const std::vector<E>& list) {
     if constexpr (requires { list[0].id; }) check_unique_ids(list);
   }
 
@@ -118,7 +98,6 @@ class IdentityChecker {
   }
 
   ProblemLog& log_;
-  json_source::WorkingPath path_;
   Ids organisation_ids_;  // sorted; views of the case's ids
   Ids policy_ids_;        // likewise
 };
