@@ -7,6 +7,7 @@
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/article.hpp"
 #include "default_pack.hpp"
+#include "native_decision.hpp"
 
 namespace compact {
 
@@ -47,6 +48,8 @@ struct RulePlan {
   std::vector<size_t> dated_parameters;  // the ones it reads with more than one dated value
   // Each part, by RulePart (kMet the last), compiled to machine code, or null for the interpreter.
   std::array<rules::NativeCode::Function, static_cast<size_t>(RulePart::kMet) + 1> native{};
+  // The whole decision compiled, or null: then Decision decides each finding.
+  NativeDecision decide = nullptr;
 };
 
 // Decides one rule for one covered entity: DESIGN.md's outcomes, in the order docs/packs.md states
@@ -323,21 +326,42 @@ Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations
     }
   }
   if (options_.native_code) {
-    // Every rule's parts, compiled into one block of machine code.
-    std::vector<const Expression*> expressions;
-    std::vector<rules::NativeCode::Function*> slots;
+    // Every rule's parts, and its decision, compiled into one block of machine code.
+    std::vector<rules::NativeSource> sources;
+    std::vector<std::pair<RulePlan*, size_t>> slots;  // the rule and part of each source
+    constexpr size_t kDecision = static_cast<size_t>(RulePart::kMet) + 1;
+    // A pack's rules always run on its calendar, and with its undated parameters as they are.
+    std::vector<rules::NativeContext> contexts(packs_.size());
     for (size_t p = 0; p < packs_.size(); ++p) {
+      contexts[p].calendar = &packs_[p].calendar;
+      for (const rules::Parameter& parameter : packs_[p].parameters) {
+        contexts[p].fixed_parameters.push_back(parameter.dated() ? nullptr
+                                                                 : &parameter.values.front().value);
+      }
       for (size_t r = 0; r < packs_[p].rules.size(); ++r) {
-        for (size_t part = 0; part < plan->packs[p].rules[r].native.size(); ++part) {
-          const Expression* e = packs_[p].rules[r].expression(static_cast<RulePart>(part));
-          if (!e) continue;
-          expressions.push_back(e);
-          slots.push_back(&plan->packs[p].rules[r].native[part]);
+        const Rule& rule = packs_[p].rules[r];
+        RulePlan& rule_plan = plan->packs[p].rules[r];
+        for (size_t part = 0; part < rule_plan.native.size(); ++part) {
+          if (const Expression* e = rule.expression(static_cast<RulePart>(part))) {
+            sources.push_back(
+                {.expression = e, .emit = {}, .max_bytes = 0, .context = &contexts[p]});
+            slots.emplace_back(&rule_plan, part);
+          }
         }
+        sources.push_back(decision_source(packs_[p], rule, options_.strict_in_force, &contexts[p]));
+        slots.emplace_back(&rule_plan, kDecision);
       }
     }
-    plan->native = rules::NativeCode::compile(expressions);
-    for (size_t i = 0; i < slots.size(); ++i) *slots[i] = plan->native->function(i);
+    plan->native = rules::NativeCode::compile(sources);
+    for (size_t i = 0; i < slots.size(); ++i) {
+      auto [rule_plan, part] = slots[i];
+      if (part == kDecision) {
+        rule_plan->decide =
+            reinterpret_cast<NativeDecision>(reinterpret_cast<uintptr_t>(plan->native->entry(i)));
+      } else {
+        rule_plan->native[part] = plan->native->function(i);
+      }
+    }
   }
   plan_ = std::move(plan);
 }
@@ -418,6 +442,9 @@ absl::Status Engine::evaluate(const Case& c, Date as_of, Report& report) const& 
       cover(path, at, 0, scratch.covered);
     }
     scratch.covered_from.push_back(scratch.covered.size());
+    // What compiled decisions read; each finding sets its entities.
+    const Environment environment{{}, scope, &pack.calendar};
+    rules::NativeFrame frame{&environment, nullptr, 0, scope.data(), scope.size(), nullptr};
     for (size_t r = 0; r < pack.rules.size(); ++r) {
       const Rule& rule = pack.rules[r];
       const RulePlan& rule_plan = plan.rules[r];
@@ -425,14 +452,31 @@ absl::Status Engine::evaluate(const Case& c, Date as_of, Report& report) const& 
       for (size_t k = scratch.covered_from[rule_plan.path]; k < end; ++k) {
         // Built in place: a Finding is a few hundred bytes.
         Finding& finding = report.findings.emplace_back();
-        finding.pack = &pack;
-        finding.rule = &rule;
-        finding.as_of = as_of;
-        finding.depth = rule.path.size();
-        // Whole arrays, a few fixed-size moves; past `depth` both hold null and zero.
-        finding.entities = scratch.covered[k].entities;
-        finding.indexes = scratch.covered[k].indexes;
-        Decision(pack, rule, rule_plan, as_of, options_.strict_in_force, scope, finding).decide();
+        const auto start = [&] {
+          finding.pack = &pack;
+          finding.rule = &rule;
+          finding.as_of = as_of;
+          finding.depth = rule.path.size();
+          // Whole arrays, a few fixed-size moves; past `depth` both hold null and zero.
+          finding.entities = scratch.covered[k].entities;
+          finding.indexes = scratch.covered[k].indexes;
+        };
+        start();
+        bool decided = false;
+        if (rule_plan.decide) {
+          frame.entities = finding.entities.data();
+          frame.entity_count = finding.depth + 1;
+          frame.boundary_sensitive = &finding.boundary_sensitive;
+          decided = rule_plan.decide(&frame, &finding) != 0;
+          // Decision decides again from the start, on a finding as new.
+          if (!decided) {
+            finding = Finding();
+            start();
+          }
+        }
+        if (!decided) {
+          Decision(pack, rule, rule_plan, as_of, options_.strict_in_force, scope, finding).decide();
+        }
         ++report.summary[static_cast<size_t>(finding.outcome)];
         if (finding.outside_in_force) ++report.outside_in_force;
         // The timeline is sorted as one integer per finding, its due day's number above its

@@ -11,18 +11,10 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstring>
 #include <type_traits>
 
+#include "native_emitter.hpp"
 #include "plan.hpp"
-
-#if defined(COMPACT_NATIVE_CODE) && defined(__x86_64__)
-#define XBYAK_NO_EXCEPTION
-#include <xbyak/xbyak.h>
-#define COMPACT_HAS_NATIVE_CODE 1
-#else
-#define COMPACT_HAS_NATIVE_CODE 0
-#endif
 
 namespace compact::rules {
 namespace {
@@ -68,25 +60,6 @@ const void* bound(const NativeFrame* f, uint64_t slot) {
   return slot < f->entity_count ? f->entities[slot] : nullptr;
 }
 
-// Native code reads a std::optional<Date> member as this library's std::optional lays it out: the
-// date's 4 bytes, then the flag saying it is there. Checked once; where it is otherwise, date
-// fields are the interpreter's.
-bool optional_date_layout_known() {
-  static const bool known = [] {
-    if (sizeof(std::optional<Date>) != 8) return false;
-    const std::optional<Date> some = Date(2025, 1, 6);
-    const std::optional<Date> none;
-    unsigned char a[8];
-    unsigned char b[8];
-    std::memcpy(a, &some, 8);
-    std::memcpy(b, &none, 8);
-    uint32_t day = 0;
-    std::memcpy(&day, a, 4);
-    return day == some->day_number() && a[4] == 1 && b[4] == 0;
-  }();
-  return known;
-}
-
 const Calendar& calendar(const NativeFrame* f) {
   const Calendar* c = f->environment->calendar;
   return c ? *c : Calendar::england_and_wales();
@@ -121,11 +94,6 @@ NativeResult latest_start_of(const NativeFrame* f, int64_t day, const Value* per
                     Native::kDate);
 }
 
-NativeResult working_days_from(const NativeFrame* f, int64_t from, int64_t to) noexcept {
-  return from_value(working_days_value(calendar(f), from_day_index(from), from_day_index(to)),
-                    Native::kNumber);
-}
-
 bool is_bound_field(const Expression::Plan& plan, int index) {
   const PlanNode& n = plan.nodes[static_cast<size_t>(index)];
   return n.op == Op::kField && plan.nodes[static_cast<size_t>(n.a)].op == Op::kSlot;
@@ -158,7 +126,7 @@ bool handled(const Expression::Plan& plan, int index, bool period_operand = fals
       return true;
     case Op::kField:
       return plan.nodes[static_cast<size_t>(n.a)].op == Op::kSlot &&
-             (n.type.kind != Kind::kDate || optional_date_layout_known());
+             (n.type.kind != Kind::kDate || optional_layout_known(Date(2025, 1, 6)));
     case Op::kRecorded:
       // Whether a field of a covered entity is recorded, whatever its kind (ending.rationale?).
       return is_bound_field(plan, n.a) || handled(plan, n.a);
@@ -196,444 +164,544 @@ struct NativeCode::Buffer : Xbyak::CodeGenerator {
   explicit Buffer(size_t size) : Xbyak::CodeGenerator(size, Xbyak::DontSetProtectRWE) {}
 };
 
-namespace {
-
 using namespace Xbyak::util;
 
-// Emits one function per plan into the buffer.
-class Emitter {
- public:
-  explicit Emitter(Xbyak::CodeGenerator& c) : c_(c) {}
+namespace {
 
-  // Emits `plan` as a function; where it starts, as an offset into the buffer.
-  size_t function(const Expression::Plan& plan) {
-    plan_ = &plan;
-    const size_t start = c_.getSize();
-    Xbyak::Label exit;
-    exit_ = &exit;
-    // A frame as compilers make one (rbp pointing at the caller's rbp, above the return address),
-    // so that profilers and debuggers can walk through it; rbx holds the frame, and any exit,
-    // however many operands are waiting on the stack, restores the stack from rbp. Three pushes
-    // after the return address leave the stack 16-byte aligned, as calls need.
-    c_.push(rbp);
-    c_.mov(rbp, rsp);
-    c_.push(rbx);
-    c_.push(r12);
-    c_.mov(rbx, rdi);
-    value(plan.root, true);
-    c_.L(exit);
-    c_.lea(rsp, ptr[rbp - 16]);
-    c_.pop(r12);
-    c_.pop(rbx);
-    c_.pop(rbp);
-    c_.ret();
-    return start;
+uint32_t parameter_offset(uint32_t index) { return index * static_cast<uint32_t>(sizeof(Value)); }
+
+NativeResult add_working_days_native(const NativeFrame* f, int64_t day, int64_t n) noexcept {
+  return from_value(date_plus(calendar(f), from_day_index(day), Period::working_days(n)),
+                    Native::kDate);
+}
+
+NativeResult add_months_native(int64_t day, int64_t months) noexcept {
+  const absl::StatusOr<Date> sum = add_months(from_day_index(day), months);
+  return sum.ok() ? NativeResult{to_day_index(*sum), 0} : unknown(State::kFailed);
+}
+
+}  // namespace
+
+NativeResult working_days_native(const NativeFrame* f, int64_t from, int64_t to) noexcept {
+  return from_value(working_days_value(calendar(f), from_day_index(from), from_day_index(to)),
+                    Native::kNumber);
+}
+
+bool NativeEmitter::handles(const Expression& e) { return handled(e.plan(), e.plan().root); }
+
+// No node takes more than 128 bytes.
+size_t NativeEmitter::max_bytes(const Expression& e) { return 128 * e.plan().nodes.size(); }
+
+void NativeEmitter::begin() {
+  c_.push(rbp);
+  c_.mov(rbp, rsp);
+  c_.push(rbx);
+  c_.push(r12);
+  c_.mov(rbx, rdi);
+  c_.mov(r12, rsi);
+}
+
+void NativeEmitter::end() {
+  c_.lea(rsp, ptr[rbp - 16]);
+  c_.pop(r12);
+  c_.pop(rbx);
+  c_.pop(rbp);
+  c_.ret();
+}
+
+void NativeEmitter::value(const Expression& e, bool root, Xbyak::Label& escape,
+                          const NativeContext* context) {
+  plan_ = &e.plan();
+  escape_ = &escape;
+  context_ = context;
+  value(plan_->root, root);
+}
+
+// A parameter whose value the context fixes, or null: one read at run time.
+const Value* NativeEmitter::fixed_parameter(uint32_t index) const {
+  if (!context_ || index >= context_->fixed_parameters.size()) return nullptr;
+  const Value* v = context_->fixed_parameters[index];
+  return v && v->known() ? v : nullptr;
+}
+
+// A period operand known now: a literal, or a fixed parameter.
+std::optional<Period> NativeEmitter::fixed_period(int index) const {
+  const PlanNode& n = node(index);
+  if (n.op == Op::kConstant) return n.constant.period;
+  if (const Value* v = fixed_parameter(n.index); v && n.op == Op::kParameter) return v->period;
+  return std::nullopt;
+}
+
+// rax 0, rdx failed: a date that left the supported range.
+void NativeEmitter::failed() {
+  c_.xor_(eax, eax);
+  c_.mov(edx, static_cast<uint32_t>(State::kFailed));
+}
+
+// The known day index in rax plus `p`, as Calendar::add has it, into rax and rdx: days and weeks
+// and, on the context's calendar, working days inline; months and years through add_months.
+void NativeEmitter::add_fixed_period(Period p) {
+  Xbyak::Label done;
+  Xbyak::Label out_of_range;
+  // Any count beyond the range's length leads out of it; clamped, it cannot overflow below.
+  const int64_t n = std::clamp(p.count, -kSupportedDays, kSupportedDays);
+  const Calendar* calendar = context_ ? context_->calendar : nullptr;
+  switch (p.unit) {
+    case PeriodUnit::kDays:
+    case PeriodUnit::kWeeks:
+      c_.add(rax, static_cast<uint32_t>(p.unit == PeriodUnit::kWeeks ? 7 * n : n));
+      c_.cmp(rax, kSupportedDays);
+      c_.jae(out_of_range, Xbyak::CodeGenerator::T_NEAR);  // unsigned: below 0 too
+      break;
+    case PeriodUnit::kWorkingDays:
+      if (n == 0) break;
+      if (!calendar) {
+        c_.mov(rdi, rbx);
+        c_.mov(rsi, rax);
+        c_.mov(rdx, n);
+        call(&add_working_days_native);
+        return;
+      } else {
+        // The working day of rank working_before[i + 1] + n - 1 after, working_before[i] + n
+        // before (Calendar::add_working_days).
+        const Calendar::WorkingDayTables tables = calendar->working_day_tables();
+        c_.mov(rcx, reinterpret_cast<size_t>(tables.working_before.data()));
+        c_.movsxd(rax, dword[rcx + rax * 4 + (n > 0 ? 4 : 0)]);
+        c_.add(rax, static_cast<uint32_t>(n > 0 ? n - 1 : n));
+        c_.cmp(rax, static_cast<uint32_t>(tables.working_day.size()));
+        c_.jae(out_of_range, Xbyak::CodeGenerator::T_NEAR);
+        c_.mov(rcx, reinterpret_cast<size_t>(tables.working_day.data()));
+        c_.movsxd(rax, dword[rcx + rax * 4]);
+      }
+      break;
+    case PeriodUnit::kMonths:
+    case PeriodUnit::kYears:
+      c_.mov(rdi, rax);
+      c_.mov(rsi, p.unit == PeriodUnit::kYears ? 12 * n : n);
+      call(&add_months_native);
+      return;
   }
+  c_.xor_(edx, edx);
+  c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+  c_.L(out_of_range);
+  failed();
+  c_.L(done);
+}
 
- private:
-  const PlanNode& node(int index) const { return plan_->nodes[static_cast<size_t>(index)]; }
-
-  template <typename F>
-  void call(F* helper) {
-    c_.mov(rax, reinterpret_cast<size_t>(helper));
-    c_.call(rax);
+void NativeEmitter::working_days(const NativeContext* context) {
+  if (context && context->calendar) {
+    // Working days in (a, b]: those up to b less those up to a (Calendar::working_days_between).
+    c_.mov(rcx,
+           reinterpret_cast<size_t>(context->calendar->working_day_tables().working_before.data()));
+    c_.movsxd(rsi, dword[rcx + rsi * 4 + 4]);
+    c_.movsxd(rax, dword[rcx + rax * 4 + 4]);
+    c_.sub(rax, rsi);
+    c_.xor_(edx, edx);
+    return;
   }
+  c_.mov(rdx, rax);
+  c_.mov(rdi, rbx);
+  call(&working_days_native);
+}
 
-  void push_value() {
-    c_.push(rax);
-    c_.push(rdx);
-  }
-  // The operand pushed before: its payload into rsi, its state into rcx.
-  void pop_operand() {
-    c_.pop(rcx);
-    c_.pop(rsi);
-  }
+void NativeEmitter::push_value() {
+  c_.push(rax);
+  c_.push(rdx);
+}
+// The operand pushed before: its payload into rsi, its state into rcx.
+void NativeEmitter::pop_operand() {
+  c_.pop(rcx);
+  c_.pop(rsi);
+}
 
-  // Both operands worked out (a in rsi, rcx; b in rax, rdx): the combined state into rdx, which is
-  // the larger (failed over unrecorded over known), and a jump to `unknown` unless it is known.
-  void combine_states(Xbyak::Label& unknown) {
-    c_.cmp(rcx, rdx);
-    c_.cmova(rdx, rcx);
-    c_.test(rdx, rdx);
-    c_.jnz(unknown, Xbyak::CodeGenerator::T_NEAR);
-  }
+// Both operands worked out (a in rsi, rcx; b in rax, rdx): the combined state into rdx, which is
+// the larger (failed over unrecorded over known), and a jump to `unknown` unless it is known.
+void NativeEmitter::combine_states(Xbyak::Label& unknown) {
+  c_.cmp(rcx, rdx);
+  c_.cmova(rdx, rcx);
+  c_.test(rdx, rdx);
+  c_.jnz(unknown, Xbyak::CodeGenerator::T_NEAR);
+}
 
-  // The second operand of a binary node, with the first pushed and then popped into rsi and rcx.
-  void operands(const PlanNode& n, bool period) {
-    value(n.a, false);
-    push_value();
-    if (period) {
-      period_address(n.b);
-    } else {
-      value(n.b, false);
-    }
-    pop_operand();
+// The second operand of a binary node, with the first pushed and then popped into rsi and rcx.
+void NativeEmitter::operands(const PlanNode& n, bool period) {
+  value(n.a, false);
+  push_value();
+  if (period) {
+    period_address(n.b);
+  } else {
+    value(n.b, false);
   }
+  pop_operand();
+}
 
-  // A binary node whose known result `known` emits from rsi and rax; unknown otherwise.
-  template <typename F>
-  void binary(const PlanNode& n, bool period, F known) {
-    Xbyak::Label unknown;
-    Xbyak::Label done;
-    operands(n, period);
-    combine_states(unknown);
-    known();
-    c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
-    c_.L(unknown);
-    c_.xor_(eax, eax);
-    c_.L(done);
+// A binary node whose known result `known` emits from rsi and rax; unknown otherwise.
+template <typename F>
+void NativeEmitter::binary(const PlanNode& n, bool period, F known) {
+  Xbyak::Label unknown;
+  Xbyak::Label done;
+  operands(n, period);
+  combine_states(unknown);
+  known();
+  c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+  c_.L(unknown);
+  c_.xor_(eax, eax);
+  c_.L(done);
+}
+
+// After a signed sum: one beyond 64 bits fails, as the interpreter has it.
+void NativeEmitter::fail_on_overflow() {
+  Xbyak::Label fits;
+  c_.jno(fits, Xbyak::CodeGenerator::T_NEAR);
+  c_.xor_(eax, eax);
+  c_.mov(edx, static_cast<uint32_t>(State::kFailed));
+  c_.L(fits);
+}
+
+// A period operand: the address of its Value in rax, its state in rdx.
+void NativeEmitter::period_address(int index) {
+  const PlanNode& n = node(index);
+  if (n.op == Op::kConstant) {
+    c_.mov(rax, reinterpret_cast<size_t>(&n.constant));
+    c_.xor_(edx, edx);
+    return;
   }
+  Xbyak::Label done;
+  parameter_state(n.index, done);
+  c_.lea(rax, ptr[rcx + parameter_offset(n.index)]);
+  c_.L(done);
+}
 
-  // A period operand: the address of its Value in rax, its state in rdx.
-  // After a signed sum: one beyond 64 bits fails, as the interpreter has it.
-  void fail_on_overflow() {
-    Xbyak::Label fits;
-    c_.jno(fits, Xbyak::CodeGenerator::T_NEAR);
-    c_.xor_(eax, eax);
-    c_.mov(edx, static_cast<uint32_t>(State::kFailed));
-    c_.L(fits);
+// Parameter `index`'s state into rdx, with rcx pointing at the parameters; a parameter the caller
+// left out is unrecorded, as the interpreter has it, and jumps to `done` with rax 0.
+void NativeEmitter::parameter_state(uint32_t index, Xbyak::Label& done) {
+  Xbyak::Label present;
+  c_.cmp(qword[rbx + offsetof(NativeFrame, parameter_count)], index);
+  c_.ja(present, Xbyak::CodeGenerator::T_NEAR);
+  c_.xor_(eax, eax);
+  c_.mov(edx, static_cast<uint32_t>(State::kUnrecorded));
+  c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+  c_.L(present);
+  c_.mov(rcx, qword[rbx + offsetof(NativeFrame, parameters)]);
+  c_.movzx(edx, byte[rcx + parameter_offset(index) + offsetof(Value, state)]);
+}
+
+// A date field of the entity in `slot`, read where it lives in the entity: unrecorded when the
+// slot is empty or the field absent.
+void NativeEmitter::date_field(uint32_t slot, DateLocation location) {
+  Xbyak::Label unrecorded;
+  Xbyak::Label done;
+  c_.cmp(qword[rbx + offsetof(NativeFrame, entity_count)], slot);
+  c_.jbe(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+  c_.mov(rcx, qword[rbx + offsetof(NativeFrame, entities)]);
+  c_.mov(rcx, qword[rcx + slot * sizeof(void*)]);
+  c_.test(rcx, rcx);
+  c_.jz(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+  if (location.optional) {
+    c_.cmp(byte[rcx + static_cast<size_t>(location.offset) + sizeof(Date)], 0);
+    c_.je(unrecorded, Xbyak::CodeGenerator::T_NEAR);
   }
+  c_.mov(eax, dword[rcx + static_cast<size_t>(location.offset)]);
+  julian_day_to_index();
+  c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+  c_.L(unrecorded);
+  c_.xor_(eax, eax);
+  c_.mov(edx, static_cast<uint32_t>(State::kUnrecorded));
+  c_.L(done);
+}
 
-  void period_address(int index) {
-    const PlanNode& n = node(index);
-    if (n.op == Op::kConstant) {
-      c_.mov(rax, reinterpret_cast<size_t>(&n.constant));
+// The Julian day number in rax as a day index with rdx 0, or an escape to the interpreter for a
+// day outside 1900-2199 (or a special value, which Boost holds as an extreme number).
+void NativeEmitter::julian_day_to_index() {
+  Xbyak::Label in_range;
+  c_.sub(rax, kJulianDayOfFirstSupportedDate);
+  c_.cmp(rax, kSupportedDays);
+  c_.jb(in_range, Xbyak::CodeGenerator::T_NEAR);
+  c_.mov(edx, kEscape);
+  c_.jmp(*escape_, Xbyak::CodeGenerator::T_NEAR);
+  c_.L(in_range);
+  c_.xor_(edx, edx);
+}
+
+// A parameter's value, read from its Value: a date's Julian day number becomes its day index,
+// and one outside 1900-2199 (or a special value) escapes to the interpreter.
+void NativeEmitter::parameter(const PlanNode& n) {
+  static_assert(std::is_standard_layout_v<Value> && sizeof(Date) == sizeof(uint32_t));
+  Xbyak::Label done;
+  parameter_state(n.index, done);
+  const uint32_t at = parameter_offset(n.index);
+  c_.xor_(eax, eax);
+  c_.test(edx, edx);
+  c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
+  switch (native_of(n.type.kind)) {
+    case Native::kDate:
+      c_.mov(eax, dword[rcx + at + offsetof(Value, day)]);
+      julian_day_to_index();
+      break;
+    case Native::kBool:
+      c_.movzx(eax, byte[rcx + at + offsetof(Value, boolean)]);
+      break;
+    case Native::kNumber:
+      c_.mov(rax, qword[rcx + at + offsetof(Value, number)]);
+      break;
+  }
+  c_.L(done);
+}
+
+void NativeEmitter::value(int index, bool root) {
+  const PlanNode& n = node(index);
+  switch (n.op) {
+    case Op::kConstant:
+      c_.mov(rax, static_cast<uint64_t>(n.type.kind == Kind::kDate   ? to_day_index(n.constant.day)
+                                        : n.type.kind == Kind::kBool ? (n.constant.boolean ? 1 : 0)
+                                                                     : n.constant.number));
       c_.xor_(edx, edx);
       return;
-    }
-    Xbyak::Label done;
-    parameter_state(n.index, done);
-    c_.lea(rax, ptr[rcx + parameter_offset(n.index)]);
-    c_.L(done);
-  }
-
-  static uint32_t parameter_offset(uint32_t index) {
-    return index * static_cast<uint32_t>(sizeof(Value));
-  }
-
-  // Parameter `index`'s state into rdx, with rcx pointing at the parameters; a parameter the caller
-  // left out is unrecorded, as the interpreter has it, and jumps to `done` with rax 0.
-  void parameter_state(uint32_t index, Xbyak::Label& done) {
-    Xbyak::Label present;
-    c_.cmp(qword[rbx + offsetof(NativeFrame, parameter_count)], index);
-    c_.ja(present, Xbyak::CodeGenerator::T_NEAR);
-    c_.xor_(eax, eax);
-    c_.mov(edx, static_cast<uint32_t>(State::kUnrecorded));
-    c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
-    c_.L(present);
-    c_.mov(rcx, qword[rbx + offsetof(NativeFrame, parameters)]);
-    c_.movzx(edx, byte[rcx + parameter_offset(index) + offsetof(Value, state)]);
-  }
-
-  // A date field of the entity in `slot`, read where it lives in the entity: unrecorded when the
-  // slot is empty or the field absent.
-  void date_field(uint32_t slot, DateLocation location) {
-    Xbyak::Label unrecorded;
-    Xbyak::Label done;
-    c_.cmp(qword[rbx + offsetof(NativeFrame, entity_count)], slot);
-    c_.jbe(unrecorded, Xbyak::CodeGenerator::T_NEAR);
-    c_.mov(rcx, qword[rbx + offsetof(NativeFrame, entities)]);
-    c_.mov(rcx, qword[rcx + slot * sizeof(void*)]);
-    c_.test(rcx, rcx);
-    c_.jz(unrecorded, Xbyak::CodeGenerator::T_NEAR);
-    if (location.optional) {
-      c_.cmp(byte[rcx + static_cast<size_t>(location.offset) + sizeof(Date)], 0);
-      c_.je(unrecorded, Xbyak::CodeGenerator::T_NEAR);
-    }
-    c_.mov(eax, dword[rcx + static_cast<size_t>(location.offset)]);
-    julian_day_to_index();
-    c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
-    c_.L(unrecorded);
-    c_.xor_(eax, eax);
-    c_.mov(edx, static_cast<uint32_t>(State::kUnrecorded));
-    c_.L(done);
-  }
-
-  // The Julian day number in rax as a day index with rdx 0, or an escape to the interpreter for a
-  // day outside 1900-2199 (or a special value, which Boost holds as an extreme number).
-  void julian_day_to_index() {
-    Xbyak::Label in_range;
-    c_.sub(rax, kJulianDayOfFirstSupportedDate);
-    c_.cmp(rax, kSupportedDays);
-    c_.jb(in_range, Xbyak::CodeGenerator::T_NEAR);
-    c_.mov(edx, kEscape);
-    c_.jmp(*exit_, Xbyak::CodeGenerator::T_NEAR);
-    c_.L(in_range);
-    c_.xor_(edx, edx);
-  }
-
-  // A parameter's value, read from its Value: a date's Julian day number becomes its day index,
-  // and one outside 1900-2199 (or a special value) escapes to the interpreter.
-  void parameter(const PlanNode& n) {
-    static_assert(std::is_standard_layout_v<Value> && sizeof(Date) == sizeof(uint32_t));
-    Xbyak::Label done;
-    parameter_state(n.index, done);
-    const uint32_t at = parameter_offset(n.index);
-    c_.xor_(eax, eax);
-    c_.test(edx, edx);
-    c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
-    switch (native_of(n.type.kind)) {
-      case Native::kDate:
-        c_.mov(eax, dword[rcx + at + offsetof(Value, day)]);
-        julian_day_to_index();
-        break;
-      case Native::kBool:
-        c_.movzx(eax, byte[rcx + at + offsetof(Value, boolean)]);
-        break;
-      case Native::kNumber:
-        c_.mov(rax, qword[rcx + at + offsetof(Value, number)]);
-        break;
-    }
-    c_.L(done);
-  }
-
-  void value(int index, bool root) {
-    const PlanNode& n = node(index);
-    switch (n.op) {
-      case Op::kConstant:
-        c_.mov(rax,
-               static_cast<uint64_t>(n.type.kind == Kind::kDate   ? to_day_index(n.constant.day)
-                                     : n.type.kind == Kind::kBool ? (n.constant.boolean ? 1 : 0)
-                                                                  : n.constant.number));
-        c_.xor_(edx, edx);
-        return;
-      case Op::kParameter:
-        return parameter(n);
-      case Op::kField: {
-        const PlanNode& owner = node(n.a);
-        const EntityAccess& access = *owner.constant.entity.access;
-        if (n.type.kind == Kind::kDate) {
-          date_field(owner.index, access.dates[n.index].locate());
-        } else {
-          c_.mov(rdi, rbx);
-          c_.mov(rsi, owner.index);
-          c_.mov(rdx, reinterpret_cast<size_t>(access.fields[n.index]));
-          call(&read_number);
-          // A bool field reads as 0 or 1, as the interpreter's `number != 0`.
-          if (n.type.kind == Kind::kBool) {
-            c_.test(rax, rax);
-            c_.setne(al);
-            c_.movzx(eax, al);
-          }
+    case Op::kParameter:
+      return parameter(n);
+    case Op::kField: {
+      const PlanNode& owner = node(n.a);
+      const EntityAccess& access = *owner.constant.entity.access;
+      if (n.type.kind == Kind::kDate) {
+        date_field(owner.index, access.dates[n.index].locate());
+      } else {
+        c_.mov(rdi, rbx);
+        c_.mov(rsi, owner.index);
+        c_.mov(rdx, reinterpret_cast<size_t>(access.fields[n.index]));
+        call(&read_number);
+        // A bool field reads as 0 or 1, as the interpreter's `number != 0`.
+        if (n.type.kind == Kind::kBool) {
+          c_.test(rax, rax);
+          c_.setne(al);
+          c_.movzx(eax, al);
         }
-        return;
       }
-      case Op::kRecorded:
-        if (const PlanNode& field = node(n.a); !handled(*plan_, n.a)) {
-          // A field native code does not hold (text, an entity): only whether it is recorded.
-          const PlanNode& owner = node(field.a);
-          c_.mov(rdi, rbx);
-          c_.mov(rsi, owner.index);
-          c_.mov(rdx, reinterpret_cast<size_t>(owner.constant.entity.access->fields[field.index]));
-          call(&read_number);
-        } else {
-          value(n.a, false);
+      return;
+    }
+    case Op::kRecorded:
+      if (const PlanNode& field = node(n.a); !handled(*plan_, n.a)) {
+        // A field native code does not hold (text, an entity): only whether it is recorded.
+        const PlanNode& owner = node(field.a);
+        c_.mov(rdi, rbx);
+        c_.mov(rsi, owner.index);
+        c_.mov(rdx, reinterpret_cast<size_t>(owner.constant.entity.access->fields[field.index]));
+        call(&read_number);
+      } else {
+        value(n.a, false);
+      }
+      c_.xor_(eax, eax);
+      c_.test(rdx, rdx);
+      c_.sete(al);
+      c_.xor_(edx, edx);
+      return;
+    case Op::kNot: {
+      Xbyak::Label done;
+      value(n.a, false);
+      c_.test(rdx, rdx);
+      c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
+      c_.xor_(eax, 1);
+      c_.L(done);
+      return;
+    }
+    case Op::kAnd:
+    case Op::kOr:
+      return logical(n, n.op == Op::kAnd);
+    case Op::kCompare:
+      return binary(n, false, [&] {
+        c_.cmp(rsi, rax);
+        switch (n.compare) {
+          case CompareOp::kEqual:
+            c_.sete(al);
+            break;
+          case CompareOp::kNotEqual:
+            c_.setne(al);
+            break;
+          case CompareOp::kLess:
+            c_.setl(al);
+            break;
+          case CompareOp::kLessOrEqual:
+            c_.setle(al);
+            break;
+          case CompareOp::kGreater:
+            c_.setg(al);
+            break;
+          case CompareOp::kGreaterOrEqual:
+            c_.setge(al);
+            break;
         }
-        c_.xor_(eax, eax);
-        c_.test(rdx, rdx);
-        c_.sete(al);
-        c_.xor_(edx, edx);
-        return;
-      case Op::kNot: {
+        c_.movzx(eax, al);
+      });
+    case Op::kAddNumber:
+      return binary(n, false, [&] {
+        c_.add(rax, rsi);
+        fail_on_overflow();
+      });
+    case Op::kSubtractNumber:
+      return binary(n, false, [&] {
+        c_.sub(rsi, rax);
+        c_.mov(rax, rsi);  // leaves the flags as the subtraction set them
+        fail_on_overflow();
+      });
+    case Op::kDays:
+      return binary(n, false, [&] { c_.sub(rax, rsi); });
+    case Op::kWorkingDays:
+      return binary(n, false, [&] { working_days(context_); });
+    case Op::kAddPeriod:
+    case Op::kSubtractPeriod:
+      if (const std::optional<Period> p = fixed_period(n.b)) {
         Xbyak::Label done;
         value(n.a, false);
         c_.test(rdx, rdx);
         c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
-        c_.xor_(eax, 1);
+        add_fixed_period(n.op == Op::kSubtractPeriod ? -*p : *p);
         c_.L(done);
         return;
       }
-      case Op::kAnd:
-      case Op::kOr:
-        return logical(n, n.op == Op::kAnd);
-      case Op::kCompare:
-        return binary(n, false, [&] {
-          c_.cmp(rsi, rax);
-          switch (n.compare) {
-            case CompareOp::kEqual:
-              c_.sete(al);
-              break;
-            case CompareOp::kNotEqual:
-              c_.setne(al);
-              break;
-            case CompareOp::kLess:
-              c_.setl(al);
-              break;
-            case CompareOp::kLessOrEqual:
-              c_.setle(al);
-              break;
-            case CompareOp::kGreater:
-              c_.setg(al);
-              break;
-            case CompareOp::kGreaterOrEqual:
-              c_.setge(al);
-              break;
-          }
-          c_.movzx(eax, al);
-        });
-      case Op::kAddNumber:
-        return binary(n, false, [&] {
-          c_.add(rax, rsi);
-          fail_on_overflow();
-        });
-      case Op::kSubtractNumber:
-        return binary(n, false, [&] {
-          c_.sub(rsi, rax);
-          c_.mov(rax, rsi);  // leaves the flags as the subtraction set them
-          fail_on_overflow();
-        });
-      case Op::kDays:
-        return binary(n, false, [&] { c_.sub(rax, rsi); });
-      case Op::kWorkingDays:
-        return binary(n, false, [&] {
-          c_.mov(rdx, rax);
-          c_.mov(rdi, rbx);
-          call(&working_days_from);
-        });
-      case Op::kAddPeriod:
-      case Op::kSubtractPeriod:
-        return binary(n, true, [&] {
-          c_.mov(rdx, rax);
-          c_.mov(rdi, rbx);
-          c_.mov(rcx, n.op == Op::kSubtractPeriod ? 1 : 0);
-          call(&date_plus_period);
-        });
-      case Op::kLatestStart:
-        return binary(n, true, [&] {
-          c_.mov(rdx, rax);
-          c_.mov(rdi, rbx);
-          c_.mov(rcx, root ? 1 : 0);
-          call(&latest_start_of);
-        });
-      case Op::kMin:
-      case Op::kMax:
-        return extreme(n);
-      case Op::kIf: {
-        // An unknown condition is the result; neither value is read.
-        Xbyak::Label otherwise;
-        Xbyak::Label done;
-        value(n.args[0], false);
-        c_.test(rdx, rdx);
-        c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
-        c_.test(rax, rax);
-        c_.jz(otherwise, Xbyak::CodeGenerator::T_NEAR);
-        value(n.args[1], false);
-        c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
-        c_.L(otherwise);
-        value(n.args[2], false);
-        c_.L(done);
-        return;
-      }
-      case Op::kDefault: {
-        Xbyak::Label done;
-        value(n.args[0], false);
-        c_.cmp(rdx, static_cast<int64_t>(State::kUnrecorded));
-        c_.jne(done, Xbyak::CodeGenerator::T_NEAR);
-        value(n.args[1], false);
-        c_.L(done);
-        return;
-      }
-      default:  // not handled(): never reached
-        c_.mov(edx, kEscape);
-        c_.jmp(*exit_, Xbyak::CodeGenerator::T_NEAR);
-        return;
+      return binary(n, true, [&] {
+        c_.mov(rdx, rax);
+        c_.mov(rdi, rbx);
+        c_.mov(rcx, n.op == Op::kSubtractPeriod ? 1 : 0);
+        call(&date_plus_period);
+      });
+    case Op::kLatestStart:
+      return binary(n, true, [&] {
+        c_.mov(rdx, rax);
+        c_.mov(rdi, rbx);
+        c_.mov(rcx, root ? 1 : 0);
+        call(&latest_start_of);
+      });
+    case Op::kMin:
+    case Op::kMax:
+      return extreme(n);
+    case Op::kIf: {
+      // An unknown condition is the result; neither value is read.
+      Xbyak::Label otherwise;
+      Xbyak::Label done;
+      value(n.args[0], false);
+      c_.test(rdx, rdx);
+      c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
+      c_.test(rax, rax);
+      c_.jz(otherwise, Xbyak::CodeGenerator::T_NEAR);
+      value(n.args[1], false);
+      c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+      c_.L(otherwise);
+      value(n.args[2], false);
+      c_.L(done);
+      return;
     }
+    case Op::kDefault: {
+      Xbyak::Label done;
+      value(n.args[0], false);
+      c_.cmp(rdx, static_cast<int64_t>(State::kUnrecorded));
+      c_.jne(done, Xbyak::CodeGenerator::T_NEAR);
+      value(n.args[1], false);
+      c_.L(done);
+      return;
+    }
+    default:  // not handled(): never reached
+      c_.mov(edx, kEscape);
+      c_.jmp(*escape_, Xbyak::CodeGenerator::T_NEAR);
+      return;
   }
+}
 
-  // false decides an `and` and true an `or` whatever the other side is, which is then not read.
-  void logical(const PlanNode& n, bool is_and) {
-    Xbyak::Label undecided;
-    Xbyak::Label join;
+// false decides an `and` and true an `or` whatever the other side is, which is then not read.
+void NativeEmitter::logical(const PlanNode& n, bool is_and) {
+  Xbyak::Label undecided;
+  Xbyak::Label join;
+  Xbyak::Label unknown;
+  Xbyak::Label done;
+  const auto decides = [&](Xbyak::Label& otherwise) {
+    c_.test(rdx, rdx);
+    c_.jnz(otherwise, Xbyak::CodeGenerator::T_NEAR);
+    c_.test(rax, rax);
+    if (is_and) {
+      c_.jz(done, Xbyak::CodeGenerator::T_NEAR);
+    } else {
+      c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
+    }
+  };
+  value(n.a, false);
+  decides(undecided);
+  c_.L(undecided);
+  push_value();
+  value(n.b, false);
+  pop_operand();
+  decides(join);
+  c_.L(join);
+  // Neither decided: both known gives the identity (true for and), else the combined state.
+  c_.mov(r8, rcx);
+  c_.or_(r8, rdx);
+  c_.jnz(unknown, Xbyak::CodeGenerator::T_NEAR);
+  c_.mov(eax, is_and ? 1 : 0);
+  c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+  c_.L(unknown);
+  c_.cmp(rcx, rdx);
+  c_.cmova(rdx, rcx);
+  c_.xor_(eax, eax);
+  c_.L(done);
+}
+
+// min(a, b, ...): each argument folded into the first; unknown once any is.
+void NativeEmitter::extreme(const PlanNode& n) {
+  value(n.args[0], false);
+  for (size_t k = 1; k < n.args.size(); ++k) {
     Xbyak::Label unknown;
     Xbyak::Label done;
-    const auto decides = [&](Xbyak::Label& otherwise) {
-      c_.test(rdx, rdx);
-      c_.jnz(otherwise, Xbyak::CodeGenerator::T_NEAR);
-      c_.test(rax, rax);
-      if (is_and) {
-        c_.jz(done, Xbyak::CodeGenerator::T_NEAR);
-      } else {
-        c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
-      }
-    };
-    value(n.a, false);
-    decides(undecided);
-    c_.L(undecided);
     push_value();
-    value(n.b, false);
+    value(n.args[k], false);
     pop_operand();
-    decides(join);
-    c_.L(join);
-    // Neither decided: both known gives the identity (true for and), else the combined state.
-    c_.mov(r8, rcx);
-    c_.or_(r8, rdx);
-    c_.jnz(unknown, Xbyak::CodeGenerator::T_NEAR);
-    c_.mov(eax, is_and ? 1 : 0);
+    combine_states(unknown);
+    c_.cmp(rsi, rax);
+    if (n.op == Op::kMin) {
+      c_.cmovl(rax, rsi);
+    } else {
+      c_.cmovg(rax, rsi);
+    }
     c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
     c_.L(unknown);
-    c_.cmp(rcx, rdx);
-    c_.cmova(rdx, rcx);
     c_.xor_(eax, eax);
     c_.L(done);
   }
-
-  // min(a, b, ...): each argument folded into the first; unknown once any is.
-  void extreme(const PlanNode& n) {
-    value(n.args[0], false);
-    for (size_t k = 1; k < n.args.size(); ++k) {
-      Xbyak::Label unknown;
-      Xbyak::Label done;
-      push_value();
-      value(n.args[k], false);
-      pop_operand();
-      combine_states(unknown);
-      c_.cmp(rsi, rax);
-      if (n.op == Op::kMin) {
-        c_.cmovl(rax, rsi);
-      } else {
-        c_.cmovg(rax, rsi);
-      }
-      c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
-      c_.L(unknown);
-      c_.xor_(eax, eax);
-      c_.L(done);
-    }
-  }
-
-  Xbyak::CodeGenerator& c_;
-  const Expression::Plan* plan_ = nullptr;
-  Xbyak::Label* exit_ = nullptr;
-};
-
-}  // namespace
+}
 
 bool NativeCode::available() { return true; }
 
-std::unique_ptr<const NativeCode> NativeCode::compile(
-    std::span<const Expression* const> expressions) {
+std::unique_ptr<const NativeCode> NativeCode::compile(std::span<const NativeSource> sources) {
   std::unique_ptr<NativeCode> code(new NativeCode());
-  code->functions_.assign(expressions.size(), Function());
+  code->functions_.assign(sources.size(), Function());
+  code->entries_.assign(sources.size(), nullptr);
   Xbyak::ClearError();
-  // No node takes more than kNodeBytes, nor a function's entry and exit more than kFunctionBytes.
-  constexpr size_t kNodeBytes = 128;
-  constexpr size_t kFunctionBytes = 64;
-  std::vector<bool> handles(expressions.size());
+  std::vector<size_t> bytes(sources.size());
   size_t capacity = 0;
-  for (size_t i = 0; i < expressions.size(); ++i) {
-    const Expression::Plan& plan = expressions[i]->plan();
-    handles[i] = handled(plan, plan.root);
-    if (handles[i]) capacity += kFunctionBytes + kNodeBytes * plan.nodes.size();
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const Expression* e = sources[i].expression;
+    bytes[i] =
+        e ? (NativeEmitter::handles(*e) ? NativeEmitter::kFrameBytes + NativeEmitter::max_bytes(*e)
+                                        : 0)
+          : sources[i].max_bytes;
+    capacity += bytes[i];
   }
   if (capacity == 0) return code;
   auto buffer = std::make_unique<Buffer>(capacity);
-  Emitter emitter(*buffer);
-  std::vector<size_t> starts(expressions.size(), SIZE_MAX);
+  NativeEmitter emitter(*buffer);
+  std::vector<size_t> starts(sources.size(), SIZE_MAX);
   std::vector<std::pair<size_t, size_t>> distinct;  // the functions kept: start and size
-  for (size_t i = 0; i < expressions.size(); ++i) {
-    if (!handles[i] || Xbyak::GetError() != 0) continue;
-    const size_t start = emitter.function(expressions[i]->plan());
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (bytes[i] == 0 || Xbyak::GetError() != 0) continue;
+    const size_t start = buffer->getSize();
+    if (const Expression* e = sources[i].expression) {
+      Xbyak::Label exit;
+      emitter.begin();
+      emitter.value(*e, true, exit, sources[i].context);
+      buffer->L(exit);
+      emitter.end();
+    } else {
+      sources[i].emit(emitter);
+    }
     const uint8_t* const text = buffer->getCode();
     const size_t size = buffer->getSize() - start;
+    if (size == 0) continue;  // declined
     // The same code as a function before (the same expression in the same scope, or one that reads
     // no field): that one is called instead, so a call site meets fewer distinct targets.
     for (const auto& [other, other_size] : distinct) {
@@ -655,11 +723,13 @@ std::unique_ptr<const NativeCode> NativeCode::compile(
     return code;
   }
   const uint8_t* base = buffer->getCode();
-  for (size_t i = 0; i < expressions.size(); ++i) {
-    if (starts[i] != SIZE_MAX) {
+  for (size_t i = 0; i < sources.size(); ++i) {
+    if (starts[i] == SIZE_MAX) continue;
+    code->entries_[i] = base + starts[i];
+    if (const Expression* e = sources[i].expression) {
       code->functions_[i] = {
           reinterpret_cast<NativeFunction>(reinterpret_cast<uintptr_t>(base + starts[i])),
-          native_of(expressions[i]->type().kind)};
+          native_of(e->type().kind)};
     }
   }
   code->buffer_ = std::move(buffer);
@@ -672,14 +742,21 @@ struct NativeCode::Buffer {};
 
 bool NativeCode::available() { return false; }
 
-std::unique_ptr<const NativeCode> NativeCode::compile(
-    std::span<const Expression* const> expressions) {
+std::unique_ptr<const NativeCode> NativeCode::compile(std::span<const NativeSource> sources) {
   std::unique_ptr<NativeCode> code(new NativeCode());
-  code->functions_.assign(expressions.size(), Function());
+  code->functions_.assign(sources.size(), Function());
+  code->entries_.assign(sources.size(), nullptr);
   return code;
 }
 
 #endif
+
+std::unique_ptr<const NativeCode> NativeCode::compile(
+    std::span<const Expression* const> expressions) {
+  std::vector<NativeSource> sources(expressions.size());
+  for (size_t i = 0; i < expressions.size(); ++i) sources[i].expression = expressions[i];
+  return compile(sources);
+}
 
 NativeCode::~NativeCode() = default;
 

@@ -9,6 +9,7 @@
 // and require the same results; the expression fuzzer compares them on every input.
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -44,11 +45,33 @@ enum class NativeKind : uint8_t { kDate, kBool, kNumber };
 
 using NativeFunction = NativeResult (*)(const NativeFrame* frame);
 
+class NativeEmitter;  // native_emitter.hpp
+
+// What code may take as the same in every frame it will run with, and so build into itself: the
+// calendar, and some parameters' values (an engine sets a pack's undated parameters once for all its
+// rules). Where it is not given, both are read from the frame as the code runs.
+struct NativeContext {
+  const Calendar* calendar = nullptr;
+  std::vector<const Value*> fixed_parameters;  // by parameter index; null where not fixed
+};
+
+// One function to compile: an expression's own, or one its caller emits whole, between
+// NativeEmitter::begin() and end(), declining (emitting nothing) where it cannot. `context` must
+// hold for every frame the function runs with, and outlive compile().
+struct NativeSource {
+  const Expression* expression = nullptr;
+  std::function<void(NativeEmitter&)> emit;
+  size_t max_bytes = 0;  // for `emit`: at most the bytes it writes
+  const NativeContext* context = nullptr;
+};
+
 class NativeCode {
  public:
   // Compiles each of `expressions` that native code handles into one block of executable memory.
   // Never fails: where it cannot compile (another machine, no memory), functions are null.
   static std::unique_ptr<const NativeCode> compile(std::span<const Expression* const> expressions);
+  // The same for functions of either kind; function(i) and entry(i) are sources[i]'s.
+  static std::unique_ptr<const NativeCode> compile(std::span<const NativeSource> sources);
 
   NativeCode(const NativeCode&) = delete;
   NativeCode& operator=(const NativeCode&) = delete;
@@ -61,6 +84,10 @@ class NativeCode {
     NativeKind kind = NativeKind::kBool;
   };
   Function function(size_t i) const { return i < functions_.size() ? functions_[i] : Function(); }
+  // Where function i starts, whatever its kind; null where it was not compiled.
+  const void* entry(size_t i) const {
+    return i < entries_.size() ? entries_[i] : nullptr;
+  }
 
   // Whether this build compiles to machine code at all.
   static bool available();
@@ -69,7 +96,8 @@ class NativeCode {
   struct Buffer;
   NativeCode() = default;
   std::unique_ptr<Buffer> buffer_;
-  std::vector<Function> functions_;
+  std::vector<Function> functions_;  // for expression sources
+  std::vector<const void*> entries_;
 };
 
 // Runs `function`, compiled from `expression`, in `environment`, into `v`: what

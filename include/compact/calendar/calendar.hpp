@@ -115,6 +115,18 @@ class Calendar {
   // The holidays on `d` (none, usually; a closure day may share a date with a bank holiday).
   std::vector<Holiday> holidays_on(Date d) const;
 
+  // The tables the working-day queries read, for code that computes on day indexes itself (rules
+  // compiled to machine code). They live as long as any copy of this calendar.
+  struct WorkingDayTables {
+    // [i]: the working days among the range's first i days (kSupportedDays + 1 entries).
+    std::span<const int32_t> working_before;
+    // [k]: the day index of the working day of rank k (0-based).
+    std::span<const int32_t> working_day;
+  };
+  WorkingDayTables working_day_tables() const {
+    return {tables_->working_before, tables_->working_day};
+  }
+
  private:
   struct Tables {
     std::string name;
