@@ -212,5 +212,115 @@ TEST(NativeCode, AgreesWithTheInterpreterOnShortEnvironmentsAndOddDates) {
   EXPECT_GE(native_runs, 4000);
 }
 
+// With a context, native code builds the calendar's tables and fixed parameters into itself: date
+// plus a fixed period of each unit and working_days() are then worked out inline. On random
+// expressions, a calendar with closures, and fixed periods of every unit from -400,000 to 400,000
+// (beyond the range's length either way), it must give what the interpreter gives.
+TEST(NativeCode, AgreesWithTheInterpreterWhenTheContextFixesCalendarAndParameters) {
+  if (!NativeCode::available()) GTEST_SKIP() << "no native code in this build";
+  Scope scope;
+  scope.bind("commission", access_of<Commission>());
+  scope.bind("payment", access_of<Payment>());
+  scope.declare("payment_period", Type::of(Type::Kind::kPeriod));
+  scope.declare("limit", Type::of(Type::Kind::kInteger));
+  scope.declare("cutoff", Type::of(Type::Kind::kDate));
+  const absl::StatusOr<Calendar> calendar = Calendar::england_and_wales().with_closures(
+      "shutdown", {{Date(2024, 12, 27), "Christmas shutdown", false},
+                   {Date(1900, 1, 2), "an early one", false}});
+  ASSERT_TRUE(calendar.ok()) << calendar.status();
+  constexpr PeriodUnit kUnits[] = {PeriodUnit::kDays, PeriodUnit::kWeeks, PeriodUnit::kMonths,
+                                   PeriodUnit::kYears, PeriodUnit::kWorkingDays};
+  constexpr int64_t kCounts[] = {0, 1, -1, 30, -30, 3, 12, 260, -260, 110'000, -400'000, 400'000};
+  constexpr Type::Kind kKinds[] = {Type::Kind::kBool, Type::Kind::kDate, Type::Kind::kInteger};
+  std::mt19937_64 rng(20261128);
+  int native_runs = 0;
+  for (int e = 0; e < 3000; ++e) {
+    const Type::Kind kind = kKinds[static_cast<size_t>(e) % std::size(kKinds)];
+    const auto tree = reference::random_expression(rng, kind, 1 + e % 5);
+    const std::string text = reference::print(*tree, e % 2 == 0);
+    const absl::StatusOr<Expression> compiled = compile(text, scope);
+    ASSERT_TRUE(compiled.ok()) << text << "\n" << compiled.status();
+    std::vector<Value> parameters(3);
+    parameters[0].period = {kCounts[rng() % std::size(kCounts)], kUnits[rng() % std::size(kUnits)]};
+    parameters[1].number = static_cast<int64_t>(rng() % 300) - 100;
+    parameters[2].day = from_day_index(static_cast<int64_t>(rng() % kSupportedDays));
+    NativeContext context{&*calendar, {&parameters[0], &parameters[1], &parameters[2]}};
+    NativeSource source;
+    source.expression = &*compiled;
+    source.context = &context;
+    const std::unique_ptr<const NativeCode> code = NativeCode::compile({&source, 1});
+    const NativeCode::Function function = code->function(0);
+    if (!function.run) continue;
+    for (int k = 0; k < 4; ++k) {
+      const Commission c = reference::random_commission(rng);
+      const Payment* payment =
+          c.payments.empty() ? nullptr : &c.payments[rng() % c.payments.size()];
+      const void* entities[] = {&c, payment};
+      const Environment env{entities, parameters, &*calendar};
+      bool want_boundary = false;
+      bool got_boundary = false;
+      const Value want = compiled->evaluate(env, nullptr, &want_boundary);
+      const Value got = run_native(function, *compiled, env, &got_boundary);
+      const std::string where = text + " with " + to_string(parameters[0].period);
+      ASSERT_EQ(got.state, want.state) << where;
+      ASSERT_EQ(got_boundary, want_boundary) << where;
+      if (!want.known()) continue;
+      if (kind == Type::Kind::kDate) {
+        ASSERT_EQ(got.day, want.day) << where;
+      } else if (kind == Type::Kind::kBool) {
+        ASSERT_EQ(got.boolean, want.boolean) << where;
+      } else {
+        ASSERT_EQ(got.number, want.number) << where;
+      }
+      ++native_runs;
+    }
+  }
+  EXPECT_GE(native_runs, 3000);
+}
+
+// Every start within 60 days of the supported range's ends, and every count of days, weeks, months
+// and working days up to 40 either way: where a sum just leaves the range, native code inline must
+// fail exactly where the interpreter does.
+TEST(NativeCode, AFixedPeriodLeavesTheRangeWhereTheInterpreterSaysSo) {
+  if (!NativeCode::available()) GTEST_SKIP() << "no native code in this build";
+  Scope scope;
+  scope.bind("commission", access_of<Commission>());
+  scope.bind("payment", access_of<Payment>());
+  scope.declare("payment_period", Type::of(Type::Kind::kPeriod));
+  const Expression e = *compile("payment.received_on + payment_period", scope);
+  const Calendar& calendar = Calendar::england_and_wales();
+  int failed = 0;
+  for (const PeriodUnit unit :
+       {PeriodUnit::kDays, PeriodUnit::kWeeks, PeriodUnit::kMonths, PeriodUnit::kWorkingDays}) {
+    for (int64_t n = -40; n <= 40; ++n) {
+      std::vector<Value> parameters(1);
+      parameters[0].period = {n, unit};
+      NativeContext context{&calendar, {&parameters[0]}};
+      NativeSource source;
+      source.expression = &e;
+      source.context = &context;
+      const std::unique_ptr<const NativeCode> code = NativeCode::compile({&source, 1});
+      ASSERT_NE(code->function(0).run, nullptr);
+      Commission c;
+      Payment& payment = c.payments.emplace_back();
+      const void* entities[] = {&c, &payment};
+      const Environment env{entities, parameters, &calendar};
+      for (int64_t i = 0; i < kSupportedDays; i = i == 59 ? kSupportedDays - 60 : i + 1) {
+        payment.received_on = from_day_index(i);
+        const Value want = e.evaluate(env);
+        const Value got = run_native(code->function(0), e, env);
+        ASSERT_EQ(got.state, want.state) << format_date(from_day_index(i)) << " + " << n;
+        if (want.known()) {
+          ASSERT_EQ(got.day, want.day) << format_date(from_day_index(i)) << " + " << n;
+        } else {
+          ++failed;
+        }
+      }
+    }
+  }
+  // Sums do leave the range, on both sides.
+  EXPECT_GT(failed, 1000);
+}
+
 }  // namespace
 }  // namespace compact::rules
