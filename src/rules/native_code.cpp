@@ -175,9 +175,18 @@ NativeResult add_working_days_native(const NativeFrame* f, int64_t day, int64_t 
                     Native::kDate);
 }
 
+NativeResult from_index(int64_t index) {
+  return index < 0 ? unknown(State::kFailed) : NativeResult{index, 0};
+}
+
 NativeResult add_months_native(int64_t day, int64_t months) noexcept {
-  const absl::StatusOr<Date> sum = add_months(from_day_index(day), months);
-  return sum.ok() ? NativeResult{to_day_index(*sum), 0} : unknown(State::kFailed);
+  return from_index(add_months_to_index(day, months));
+}
+
+NativeResult latest_start_months_native(const NativeFrame* f, int64_t day, int64_t months,
+                                        int64_t at_root) noexcept {
+  return from_index(
+      latest_start_of_index_months(day, months, at_root ? f->boundary_sensitive : nullptr));
 }
 
 }  // namespace
@@ -564,6 +573,22 @@ void NativeEmitter::value(int index, bool root) {
         call(&date_plus_period);
       });
     case Op::kLatestStart:
+      if (const std::optional<Period> p = fixed_period(n.b);
+          p && (p->unit == PeriodUnit::kMonths || p->unit == PeriodUnit::kYears)) {
+        // As Calendar::latest_start has it: a year is 12 months.
+        const int64_t count = std::clamp(p->count, -kSupportedDays, kSupportedDays);
+        Xbyak::Label done;
+        value(n.a, false);
+        c_.test(rdx, rdx);
+        c_.jnz(done, Xbyak::CodeGenerator::T_NEAR);
+        c_.mov(rdi, rbx);
+        c_.mov(rsi, rax);
+        c_.mov(rdx, p->unit == PeriodUnit::kYears ? 12 * count : count);
+        c_.mov(rcx, root ? 1 : 0);
+        call(&latest_start_months_native);
+        c_.L(done);
+        return;
+      }
       return binary(n, true, [&] {
         c_.mov(rdx, rax);
         c_.mov(rdi, rbx);

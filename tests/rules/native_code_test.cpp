@@ -278,48 +278,59 @@ TEST(NativeCode, AgreesWithTheInterpreterWhenTheContextFixesCalendarAndParameter
   EXPECT_GE(native_runs, 3000);
 }
 
-// Every start within 60 days of the supported range's ends, and every count of days, weeks, months
-// and working days up to 40 either way: where a sum just leaves the range, native code inline must
-// fail exactly where the interpreter does.
+// Every date within 60 days of the supported range's ends, and every count of each unit up to 40
+// either way, added and as latest_start(): where an answer just leaves the range, native code must
+// fail exactly where the interpreter does, and note a boundary where it does.
 TEST(NativeCode, AFixedPeriodLeavesTheRangeWhereTheInterpreterSaysSo) {
   if (!NativeCode::available()) GTEST_SKIP() << "no native code in this build";
   Scope scope;
   scope.bind("commission", access_of<Commission>());
   scope.bind("payment", access_of<Payment>());
   scope.declare("payment_period", Type::of(Type::Kind::kPeriod));
-  const Expression e = *compile("payment.received_on + payment_period", scope);
   const Calendar& calendar = Calendar::england_and_wales();
   int failed = 0;
-  for (const PeriodUnit unit :
-       {PeriodUnit::kDays, PeriodUnit::kWeeks, PeriodUnit::kMonths, PeriodUnit::kWorkingDays}) {
-    for (int64_t n = -40; n <= 40; ++n) {
-      std::vector<Value> parameters(1);
-      parameters[0].period = {n, unit};
-      NativeContext context{&calendar, {&parameters[0]}};
-      NativeSource source;
-      source.expression = &e;
-      source.context = &context;
-      const std::unique_ptr<const NativeCode> code = NativeCode::compile({&source, 1});
-      ASSERT_NE(code->function(0).run, nullptr);
-      Commission c;
-      Payment& payment = c.payments.emplace_back();
-      const void* entities[] = {&c, &payment};
-      const Environment env{entities, parameters, &calendar};
-      for (int64_t i = 0; i < kSupportedDays; i = i == 59 ? kSupportedDays - 60 : i + 1) {
-        payment.received_on = from_day_index(i);
-        const Value want = e.evaluate(env);
-        const Value got = run_native(code->function(0), e, env);
-        ASSERT_EQ(got.state, want.state) << format_date(from_day_index(i)) << " + " << n;
-        if (want.known()) {
-          ASSERT_EQ(got.day, want.day) << format_date(from_day_index(i)) << " + " << n;
-        } else {
-          ++failed;
+  int boundary = 0;
+  for (const std::string_view text : {"payment.received_on + payment_period",
+                                      "latest_start(payment.received_on, payment_period)"}) {
+    const Expression e = *compile(text, scope);
+    for (const PeriodUnit unit : {PeriodUnit::kDays, PeriodUnit::kWeeks, PeriodUnit::kMonths,
+                                  PeriodUnit::kYears, PeriodUnit::kWorkingDays}) {
+      for (int64_t n = -40; n <= 40; ++n) {
+        std::vector<Value> parameters(1);
+        parameters[0].period = {n, unit};
+        NativeContext context{&calendar, {&parameters[0]}};
+        NativeSource source;
+        source.expression = &e;
+        source.context = &context;
+        const std::unique_ptr<const NativeCode> code = NativeCode::compile({&source, 1});
+        ASSERT_NE(code->function(0).run, nullptr);
+        Commission c;
+        Payment& payment = c.payments.emplace_back();
+        const void* entities[] = {&c, &payment};
+        const Environment env{entities, parameters, &calendar};
+        for (int64_t i = 0; i < kSupportedDays; i = i == 59 ? kSupportedDays - 60 : i + 1) {
+          payment.received_on = from_day_index(i);
+          const std::string where = std::string(text) + " on " + format_date(from_day_index(i)) +
+                                    " with " + to_string(parameters[0].period);
+          bool want_boundary = false;
+          bool got_boundary = false;
+          const Value want = e.evaluate(env, nullptr, &want_boundary);
+          const Value got = run_native(code->function(0), e, env, &got_boundary);
+          ASSERT_EQ(got.state, want.state) << where;
+          ASSERT_EQ(got_boundary, want_boundary) << where;
+          boundary += want_boundary;
+          if (want.known()) {
+            ASSERT_EQ(got.day, want.day) << where;
+          } else {
+            ++failed;
+          }
         }
       }
     }
   }
-  // Sums do leave the range, on both sides.
+  // Answers do leave the range, and some are boundary-sensitive.
   EXPECT_GT(failed, 1000);
+  EXPECT_GT(boundary, 100);
 }
 
 }  // namespace

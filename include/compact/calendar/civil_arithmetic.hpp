@@ -26,6 +26,15 @@ absl::StatusOr<Date> add_years(Date d, int64_t n);
 // 3 months = 30 Apr), where counting back gives 30 Jan.
 absl::StatusOr<Date> latest_start_months(Date x, int64_t n);
 
+// The same month arithmetic on day indexes (to_day_index), for callers that hold dates so (rules
+// compiled to machine code): the answer's index, or -1 when it is outside the supported range.
+// `index` must be a supported date's. latest_start_of_index_months also says, through
+// `differs_from_counting_back` when it is not null, whether the answer differs from
+// add_months_to_index(index, -n): it does when `index` is the last day of its month and the answer's
+// month is longer (30 Jun, 1 month: 31 May, where counting back gives 30 May).
+int64_t add_months_to_index(int64_t index, int64_t n);
+int64_t latest_start_of_index_months(int64_t index, int64_t n, bool* differs_from_counting_back);
+
 // The errors these functions (and Calendar's) return when the answer leaves the supported range:
 // OutOfRange, "2199-12-20 + 30 working days is outside the supported range ...", and
 // "the latest start for 3 months before 1900-02-01 is outside the supported range ...".
