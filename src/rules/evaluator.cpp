@@ -217,7 +217,7 @@ Value read(Evaluator& e, const PlanNode& n, const void* object, const EntityAcce
   if (object) {
     if constexpr (K == Kind::kDate) {
       // A field typed as a date is one: EntityAccess::dates has its reader.
-      if (const std::optional<Date> d = access->dates[n.index].read(object)) return day(*d);
+      if (const std::optional<Date> d = access->dates[n.index](object)) return day(*d);
     } else {
       const FieldValue value = access->fields[n.index](object);
       if (value.recorded) return from_field<K>(value);

@@ -94,6 +94,30 @@ NativeResult latest_start_of(const NativeFrame* f, int64_t day, const Value* per
                     Native::kDate);
 }
 
+// Where a field of a bound entity lives, when native code may read it there: a scalar, held as this
+// library's std::optional is laid out (the flag after the value).
+std::optional<FieldLocation> located(const Expression::Plan& plan, const PlanNode& field) {
+  const EntityAccess& access = *plan.nodes[static_cast<size_t>(field.a)].constant.entity.access;
+  const FieldLocator locate = access.locations[field.index];
+  if (!locate) return std::nullopt;
+  const FieldLocation at = locate();
+  const bool layout_known = !at.optional || [&] {
+    switch (field.type.kind) {
+      case Kind::kDate:
+        return optional_layout_known(Date(2025, 1, 6));
+      case Kind::kBool:
+        return optional_layout_known(true);
+      case Kind::kMoney:
+        return optional_layout_known(Money{-2});
+      default:  // integers, and enums' one-byte indexes
+        return at.size == 8 ? optional_layout_known(int64_t{-2})
+                            : optional_layout_known(uint8_t{3});
+    }
+  }();
+  if (!layout_known) return std::nullopt;
+  return at;
+}
+
 bool is_bound_field(const Expression::Plan& plan, int index) {
   const PlanNode& n = plan.nodes[static_cast<size_t>(index)];
   return n.op == Op::kField && plan.nodes[static_cast<size_t>(n.a)].op == Op::kSlot;
@@ -125,8 +149,9 @@ bool handled(const Expression::Plan& plan, int index, bool period_operand = fals
     case Op::kParameter:
       return true;
     case Op::kField:
+      // A date is always read in place; other fields, where they cannot be, through read_number.
       return plan.nodes[static_cast<size_t>(n.a)].op == Op::kSlot &&
-             (n.type.kind != Kind::kDate || optional_layout_known(Date(2025, 1, 6)));
+             (n.type.kind != Kind::kDate || located(plan, n));
     case Op::kRecorded:
       // Whether a field of a covered entity is recorded, whatever its kind (ending.rationale?).
       return is_bound_field(plan, n.a) || handled(plan, n.a);
@@ -395,9 +420,9 @@ void NativeEmitter::parameter_state(uint32_t index, Xbyak::Label& done) {
   c_.movzx(edx, byte[rcx + parameter_offset(index) + offsetof(Value, state)]);
 }
 
-// A date field of the entity in `slot`, read where it lives in the entity: unrecorded when the
-// slot is empty or the field absent.
-void NativeEmitter::date_field(uint32_t slot, DateLocation location) {
+// A scalar field of the entity in `slot`, read where it lives in the entity (a date as its day
+// index): unrecorded when the slot is empty or the field absent.
+void NativeEmitter::scalar_field(uint32_t slot, FieldLocation location, bool date) {
   Xbyak::Label unrecorded;
   Xbyak::Label done;
   c_.cmp(qword[rbx + offsetof(NativeFrame, entity_count)], slot);
@@ -406,12 +431,27 @@ void NativeEmitter::date_field(uint32_t slot, DateLocation location) {
   c_.mov(rcx, qword[rcx + slot * sizeof(void*)]);
   c_.test(rcx, rcx);
   c_.jz(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+  const auto at = static_cast<size_t>(location.offset);
   if (location.optional) {
-    c_.cmp(byte[rcx + static_cast<size_t>(location.offset) + sizeof(Date)], 0);
+    c_.cmp(byte[rcx + at + location.size], 0);
     c_.je(unrecorded, Xbyak::CodeGenerator::T_NEAR);
   }
-  c_.mov(eax, dword[rcx + static_cast<size_t>(location.offset)]);
-  julian_day_to_index();
+  switch (location.size) {
+    case 1:  // a bool, 0 or 1, or an enum's index
+      c_.movzx(eax, byte[rcx + at]);
+      break;
+    case 4:  // a date's Julian day number
+      c_.mov(eax, dword[rcx + at]);
+      break;
+    default:  // an integer, or money in pence
+      c_.mov(rax, qword[rcx + at]);
+      break;
+  }
+  if (date) {
+    julian_day_to_index();
+  } else {
+    c_.xor_(edx, edx);
+  }
   c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
   c_.L(unrecorded);
   c_.xor_(eax, eax);
@@ -471,8 +511,8 @@ void NativeEmitter::value(int index, bool root) {
     case Op::kField: {
       const PlanNode& owner = node(n.a);
       const EntityAccess& access = *owner.constant.entity.access;
-      if (n.type.kind == Kind::kDate) {
-        date_field(owner.index, access.dates[n.index].locate());
+      if (const std::optional<FieldLocation> at = located(*plan_, n)) {
+        scalar_field(owner.index, *at, n.type.kind == Kind::kDate);
       } else {
         c_.mov(rdi, rbx);
         c_.mov(rsi, owner.index);

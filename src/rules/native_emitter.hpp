@@ -105,7 +105,7 @@ class NativeEmitter {
   void fail_on_overflow();
   void period_address(int index);
   void parameter_state(uint32_t index, Xbyak::Label& done);
-  void date_field(uint32_t slot, DateLocation location);
+  void scalar_field(uint32_t slot, FieldLocation location, bool date);
   void julian_day_to_index();
   void parameter(const PlanNode& n);
   void logical(const PlanNode& n, bool is_and);

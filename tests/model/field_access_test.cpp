@@ -1,5 +1,6 @@
 #include "compact/model/field_access.hpp"
 
+#include <cstring>
 #include <type_traits>
 
 #include "gtest/gtest.h"
@@ -56,46 +57,83 @@ TEST(FieldAccess, ReadsEachFieldByItsSchemaIndex) {
             "P2");
 }
 
-// The date readers cover exactly the date fields, and read what the general readers read, recorded
-// or not; each field's location holds what its reader reads.
+// A value other than the default for each kind of scalar member.
+template <typename T>
+T some_value() {
+  if constexpr (std::is_same_v<T, Date>) {
+    return D("2025-02-28");
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return true;
+  } else if constexpr (std::is_same_v<T, int64_t>) {
+    return -7;
+  } else if constexpr (std::is_same_v<T, Money>) {
+    return Money{-1234};
+  } else {
+    return static_cast<T>(1);
+  }
+}
+
+// The date readers cover exactly the date fields and the locations exactly the scalar ones. Each
+// reads what the general reader reads, set or not: a date reader returns it, and a field's location
+// holds it (a date as its day number), followed, in a std::optional, by the flag saying it is set.
 template <Entity E>
-void expect_date_readers_agree(E& entity) {
+void expect_date_readers_and_locations_agree(E& entity) {
   const EntityAccess& access = access_of<E>();
   ASSERT_EQ(access.dates.size(), std::size(E::kFields));
+  ASSERT_EQ(access.locations.size(), std::size(E::kFields));
   for (size_t i = 0; i < std::size(E::kFields); ++i) {
-    const bool is_date = E::kFields[i].kind == FieldKind::kDate;
-    EXPECT_EQ(access.dates[i].read != nullptr, is_date)
-        << E::kInfo.name << "." << E::kFields[i].name;
-    if (!is_date) continue;
+    const FieldKind kind = E::kFields[i].kind;
+    const std::string name = std::string(E::kInfo.name) + "." + std::string(E::kFields[i].name);
+    const bool is_date = kind == FieldKind::kDate;
+    const bool is_scalar = is_date || kind == FieldKind::kBool || kind == FieldKind::kInteger ||
+                           kind == FieldKind::kMoney || kind == FieldKind::kEnum;
+    EXPECT_EQ(access.dates[i] != nullptr, is_date) << name;
+    EXPECT_EQ(access.locations[i] != nullptr, is_scalar) << name;
+    if (!is_scalar) continue;
     for (const bool set : {false, true}) {
-      // Each date field in turn, unset and then set, through visit_fields.
+      // Each scalar field in turn, unset (where it may be) and then set, through visit_fields.
       size_t index = 0;
       E::visit_fields(entity, [&](const FieldInfo&, auto& member) {
-        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(member)>, std::optional<Date>>) {
-          if (index == i) member = set ? std::optional(D("2025-02-28")) : std::nullopt;
+        using Member = std::remove_cvref_t<decltype(member)>;
+        using T = typename field_access_internal::Unwrapped<Member>::Type;
+        if constexpr (field_access_internal::kScalar<T>) {
+          if (index == i) {
+            if (set) {
+              member = some_value<T>();
+            } else if constexpr (!std::is_same_v<Member, T>) {
+              member = std::nullopt;
+            }
+          }
         }
         ++index;
       });
       const FieldValue general = access.fields[i](&entity);
-      const std::optional<Date> date = access.dates[i].read(&entity);
-      EXPECT_EQ(date.has_value(), general.recorded) << E::kFields[i].name;
-      if (date && general.recorded) {
-        EXPECT_EQ(*date, general.day) << E::kFields[i].name;
+      if (is_date) {
+        const std::optional<Date> date = access.dates[i](&entity);
+        EXPECT_EQ(date.has_value(), general.recorded) << name;
+        if (date && general.recorded) EXPECT_EQ(*date, general.day) << name;
       }
-      // Where the field lives, as native code reads it: the member at that offset is the field.
-      const DateLocation where = access.dates[i].locate();
+      // Where the field lives, as native code reads it.
+      const FieldLocation where = access.locations[i]();
       const char* const at = reinterpret_cast<const char*>(&entity) + where.offset;
-      if (where.optional) {
-        EXPECT_EQ(*reinterpret_cast<const std::optional<Date>*>(at), date) << E::kFields[i].name;
+      if (where.optional) EXPECT_EQ(at[where.size] != 0, general.recorded) << name;
+      if (!general.recorded) continue;
+      int64_t held = 0;
+      if (where.size == 1) {
+        held = *reinterpret_cast<const uint8_t*>(at);
+      } else if (where.size == 4) {
+        held = *reinterpret_cast<const uint32_t*>(at);
       } else {
-        EXPECT_EQ(*reinterpret_cast<const Date*>(at), date) << E::kFields[i].name;
+        std::memcpy(&held, at, sizeof(held));
       }
+      EXPECT_EQ(held, is_date ? int64_t{general.day.day_number()} : general.number) << name;
+      if (set) EXPECT_NE(held, 0) << name;
     }
   }
 }
 
-TEST(FieldAccess, DateReadersAgreeWithTheGeneralReaders) {
-  const auto check = [](auto entity) { expect_date_readers_agree(entity); };
+TEST(FieldAccess, DateReadersAndLocationsAgreeWithTheGeneralReaders) {
+  const auto check = [](auto entity) { expect_date_readers_and_locations_agree(entity); };
   check(Case{});
   check(Organisation{});
   check(Policy{});

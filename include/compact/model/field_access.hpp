@@ -41,23 +41,24 @@ using FieldReader = FieldValue (*)(const void* entity);
 // register, where a FieldValue is 56 bytes built in memory.
 using DateReader = std::optional<Date> (*)(const void* entity);
 
-// Where a date field lives in its entity, for code that reads it without a call (rules compiled to
-// machine code): its byte offset, and whether it is a std::optional<Date> (else a Date).
-struct DateLocation {
+// Where a scalar field (a date, bool, integer, money or enum) lives in its entity, for code that
+// reads it without a call (rules compiled to machine code): its byte offset; its size, 1 for a bool
+// or an enum's index, 4 for a date's day number, 8 for an integer or money in pence; and whether it
+// is a std::optional, whose flag saying it is there follows the value as this library lays it out.
+struct FieldLocation {
   std::ptrdiff_t offset;
+  uint8_t size;
   bool optional;
 };
-
-// A date field's reader, and where it reads; both null for a field that is not a date.
-struct DateField {
-  DateReader read = nullptr;
-  DateLocation (*locate)() = nullptr;
-};
+// Measured once, on an entity made for the purpose.
+using FieldLocator = FieldLocation (*)();
 
 struct EntityAccess {
   const EntityInfo* info;
   std::span<const FieldReader> fields;  // fields[i] reads info->fields[i]
-  std::span<const DateField> dates;     // dates[i] is info->fields[i] when it is a date
+  std::span<const DateReader> dates;  // dates[i] reads info->fields[i] when it is a date, else null
+  // locations[i] locates info->fields[i] when it is a scalar, else null.
+  std::span<const FieldLocator> locations;
   // For a std::vector of this entity: its size, and a pointer to its element i.
   size_t (*list_size)(const void* list);
   const void* (*list_element)(const void* list, size_t i);
@@ -131,29 +132,62 @@ std::optional<Date> read_date(const void* entity) {
   return static_cast<const E*>(entity)->*E::template member_pointer<I>();
 }
 
+template <Entity E, size_t I>
+using Member =
+    std::remove_cvref_t<decltype(std::declval<const E&>().*E::template member_pointer<I>())>;
+
+template <typename T>
+struct Unwrapped {
+  using Type = T;
+};
+template <typename T>
+struct Unwrapped<std::optional<T>> {
+  using Type = T;
+};
+
+template <typename T>
+constexpr bool kScalar =
+    std::is_same_v<T, Date> || std::is_same_v<T, bool> || std::is_same_v<T, int64_t> ||
+    std::is_same_v<T, Money> || std::is_enum_v<T>;
+
+template <Entity E, size_t I>
+constexpr DateReader date_reader() {
+  using T = typename Unwrapped<Member<E, I>>::Type;
+  if constexpr (std::is_same_v<T, Date>) {
+    return &read_date<E, I>;
+  } else {
+    return nullptr;
+  }
+}
+
 // Measured on an entity made for the purpose, once: a member's offset is the same in every object.
 template <Entity E, size_t I>
-DateLocation date_location() {
+FieldLocation field_location() {
   static const E probe{};
   const auto& member = probe.*E::template member_pointer<I>();
+  using T = typename Unwrapped<Member<E, I>>::Type;
+  static_assert(sizeof(T) == 1 || sizeof(T) == 4 || sizeof(T) == 8);
   return {reinterpret_cast<const char*>(&member) - reinterpret_cast<const char*>(&probe),
-          std::is_same_v<std::remove_cvref_t<decltype(member)>, std::optional<Date>>};
+          static_cast<uint8_t>(sizeof(T)), !std::is_same_v<Member<E, I>, T>};
 }
 
 template <Entity E, size_t I>
-constexpr DateField date_field() {
-  using Member =
-      std::remove_cvref_t<decltype(std::declval<const E&>().*E::template member_pointer<I>())>;
-  if constexpr (std::is_same_v<Member, Date> || std::is_same_v<Member, std::optional<Date>>) {
-    return {&read_date<E, I>, &date_location<E, I>};
+constexpr FieldLocator field_locator() {
+  if constexpr (kScalar<typename Unwrapped<Member<E, I>>::Type>) {
+    return &field_location<E, I>;
   } else {
-    return {};
+    return nullptr;
   }
 }
 
 template <Entity E, size_t... I>
-constexpr std::array<DateField, sizeof...(I)> date_fields(std::index_sequence<I...>) {
-  return {date_field<E, I>()...};
+constexpr std::array<DateReader, sizeof...(I)> date_readers(std::index_sequence<I...>) {
+  return {date_reader<E, I>()...};
+}
+
+template <Entity E, size_t... I>
+constexpr std::array<FieldLocator, sizeof...(I)> field_locators(std::index_sequence<I...>) {
+  return {field_locator<E, I>()...};
 }
 
 template <Entity E>
@@ -176,10 +210,12 @@ template <Entity E>
 const EntityAccess& access_of() {
   constexpr auto kIndexes = std::make_index_sequence<std::size(E::kFields)>();
   static constexpr auto kReaders = field_access_internal::readers<E>(kIndexes);
-  static constexpr auto kDates = field_access_internal::date_fields<E>(kIndexes);
+  static constexpr auto kDates = field_access_internal::date_readers<E>(kIndexes);
+  static constexpr auto kLocations = field_access_internal::field_locators<E>(kIndexes);
   static constexpr EntityAccess kAccess{&E::kInfo,
                                         kReaders,
                                         kDates,
+                                        kLocations,
                                         &field_access_internal::list_size<E>,
                                         &field_access_internal::list_element<E>,
                                         &field_access_internal::declared<E>};
