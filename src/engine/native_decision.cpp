@@ -279,8 +279,14 @@ NativeSource decision_source(const Pack& pack, const Rule& rule, bool strict,
       source.max_bytes += NativeEmitter::max_bytes(*e);
     }
   }
-  source.emit = [&pack, &rule, strict, context](NativeEmitter& emitter) {
-    DecisionEmitter(emitter, pack, rule, strict, context).emit();
+  // A decision runs on the entities its engine covered, and on a scope that is all there: the
+  // pack's parameters, then as_of (a supported date) and the due and actual it works out itself,
+  // which are day indexes whenever they are known.
+  rules::NativeContext own = *context;
+  own.bound_slots = rule.path.size() + 1;
+  own.known_parameters = pack.parameters.size() + 3;
+  source.emit = [&pack, &rule, strict, own](NativeEmitter& emitter) {
+    DecisionEmitter(emitter, pack, rule, strict, &own).emit();
   };
   return source;
 }

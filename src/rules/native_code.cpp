@@ -409,13 +409,15 @@ void NativeEmitter::period_address(int index) {
 // Parameter `index`'s state into rdx, with rcx pointing at the parameters; a parameter the caller
 // left out is unrecorded, as the interpreter has it, and jumps to `done` with rax 0.
 void NativeEmitter::parameter_state(uint32_t index, Xbyak::Label& done) {
-  Xbyak::Label present;
-  c_.cmp(qword[rbx + offsetof(NativeFrame, parameter_count)], index);
-  c_.ja(present, Xbyak::CodeGenerator::T_NEAR);
-  c_.xor_(eax, eax);
-  c_.mov(edx, static_cast<uint32_t>(State::kUnrecorded));
-  c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
-  c_.L(present);
+  if (!context_ || index >= context_->known_parameters) {
+    Xbyak::Label present;
+    c_.cmp(qword[rbx + offsetof(NativeFrame, parameter_count)], index);
+    c_.ja(present, Xbyak::CodeGenerator::T_NEAR);
+    c_.xor_(eax, eax);
+    c_.mov(edx, static_cast<uint32_t>(State::kUnrecorded));
+    c_.jmp(done, Xbyak::CodeGenerator::T_NEAR);
+    c_.L(present);
+  }
   c_.mov(rcx, qword[rbx + offsetof(NativeFrame, parameters)]);
   c_.movzx(edx, byte[rcx + parameter_offset(index) + offsetof(Value, state)]);
 }
@@ -425,12 +427,17 @@ void NativeEmitter::parameter_state(uint32_t index, Xbyak::Label& done) {
 void NativeEmitter::scalar_field(uint32_t slot, FieldLocation location, bool date) {
   Xbyak::Label unrecorded;
   Xbyak::Label done;
-  c_.cmp(qword[rbx + offsetof(NativeFrame, entity_count)], slot);
-  c_.jbe(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+  const bool bound = context_ && slot < context_->bound_slots;
+  if (!bound) {
+    c_.cmp(qword[rbx + offsetof(NativeFrame, entity_count)], slot);
+    c_.jbe(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+  }
   c_.mov(rcx, qword[rbx + offsetof(NativeFrame, entities)]);
   c_.mov(rcx, qword[rcx + slot * sizeof(void*)]);
-  c_.test(rcx, rcx);
-  c_.jz(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+  if (!bound) {
+    c_.test(rcx, rcx);
+    c_.jz(unrecorded, Xbyak::CodeGenerator::T_NEAR);
+  }
   const auto at = static_cast<size_t>(location.offset);
   if (location.optional) {
     c_.cmp(byte[rcx + at + location.size], 0);
@@ -476,6 +483,10 @@ void NativeEmitter::julian_day_to_index() {
 // and one outside 1900-2199 (or a special value) escapes to the interpreter.
 void NativeEmitter::parameter(const PlanNode& n) {
   static_assert(std::is_standard_layout_v<Value> && sizeof(Date) == sizeof(uint32_t));
+  const Value* fixed = fixed_parameter(n.index);
+  if (fixed && (n.type.kind != Kind::kDate || is_supported(fixed->day))) {
+    return constant(n.type.kind, *fixed);
+  }
   Xbyak::Label done;
   parameter_state(n.index, done);
   const uint32_t at = parameter_offset(n.index);
@@ -485,7 +496,12 @@ void NativeEmitter::parameter(const PlanNode& n) {
   switch (native_of(n.type.kind)) {
     case Native::kDate:
       c_.mov(eax, dword[rcx + at + offsetof(Value, day)]);
-      julian_day_to_index();
+      // A fixed date here is one outside 1900-2199, which escapes.
+      if (!fixed && context_ && n.index < context_->known_parameters) {
+        c_.sub(rax, kJulianDayOfFirstSupportedDate);
+      } else {
+        julian_day_to_index();
+      }
       break;
     case Native::kBool:
       c_.movzx(eax, byte[rcx + at + offsetof(Value, boolean)]);
@@ -497,15 +513,19 @@ void NativeEmitter::parameter(const PlanNode& n) {
   c_.L(done);
 }
 
+// A known value of `kind`; a date is supported.
+void NativeEmitter::constant(Kind kind, const Value& v) {
+  c_.mov(rax, static_cast<uint64_t>(kind == Kind::kDate   ? to_day_index(v.day)
+                                    : kind == Kind::kBool ? (v.boolean ? 1 : 0)
+                                                          : v.number));
+  c_.xor_(edx, edx);
+}
+
 void NativeEmitter::value(int index, bool root) {
   const PlanNode& n = node(index);
   switch (n.op) {
     case Op::kConstant:
-      c_.mov(rax, static_cast<uint64_t>(n.type.kind == Kind::kDate   ? to_day_index(n.constant.day)
-                                        : n.type.kind == Kind::kBool ? (n.constant.boolean ? 1 : 0)
-                                                                     : n.constant.number));
-      c_.xor_(edx, edx);
-      return;
+      return constant(n.type.kind, n.constant);
     case Op::kParameter:
       return parameter(n);
     case Op::kField: {

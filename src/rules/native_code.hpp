@@ -53,6 +53,10 @@ class NativeEmitter;  // native_emitter.hpp
 struct NativeContext {
   const Calendar* calendar = nullptr;
   std::vector<const Value*> fixed_parameters;  // by parameter index; null where not fixed
+  // Slots [0, bound_slots) always hold an entity (an engine's covered entity and those it is in).
+  size_t bound_slots = 0;
+  // Parameters [0, known_parameters) are always there, and a date among them is in 1900-2199.
+  size_t known_parameters = 0;
 };
 
 // One function to compile: an expression's own, or one its caller emits whole, between
@@ -85,9 +89,7 @@ class NativeCode {
   };
   Function function(size_t i) const { return i < functions_.size() ? functions_[i] : Function(); }
   // Where function i starts, whatever its kind; null where it was not compiled.
-  const void* entry(size_t i) const {
-    return i < entries_.size() ? entries_[i] : nullptr;
-  }
+  const void* entry(size_t i) const { return i < entries_.size() ? entries_[i] : nullptr; }
 
   // Whether this build compiles to machine code at all.
   static bool available();

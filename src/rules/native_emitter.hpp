@@ -108,6 +108,7 @@ class NativeEmitter {
   void scalar_field(uint32_t slot, FieldLocation location, bool date);
   void julian_day_to_index();
   void parameter(const PlanNode& n);
+  void constant(Type::Kind kind, const Value& v);
   void logical(const PlanNode& n, bool is_and);
   void extreme(const PlanNode& n);
   const Value* fixed_parameter(uint32_t index) const;
