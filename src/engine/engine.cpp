@@ -448,24 +448,27 @@ absl::Status Engine::evaluate(const Case& c, Date as_of, Report& report) const& 
     for (size_t r = 0; r < pack.rules.size(); ++r) {
       const Rule& rule = pack.rules[r];
       const RulePlan& rule_plan = plan.rules[r];
-      const size_t end = scratch.covered_from[rule_plan.path + 1];
-      for (size_t k = scratch.covered_from[rule_plan.path]; k < end; ++k) {
+      const size_t depth = rule.path.size();
+      frame.entity_count = depth + 1;
+      const Finding::Position* const covered = scratch.covered.data();
+      const Finding::Position* const end = covered + scratch.covered_from[rule_plan.path + 1];
+      for (const Finding::Position* at = covered + scratch.covered_from[rule_plan.path]; at != end;
+           ++at) {
         // Built in place: a Finding is a few hundred bytes.
         Finding& finding = report.findings.emplace_back();
         const auto start = [&] {
           finding.pack = &pack;
           finding.rule = &rule;
           finding.as_of = as_of;
-          finding.depth = rule.path.size();
+          finding.depth = depth;
           // Whole arrays, a few fixed-size moves; past `depth` both hold null and zero.
-          finding.entities = scratch.covered[k].entities;
-          finding.indexes = scratch.covered[k].indexes;
+          finding.entities = at->entities;
+          finding.indexes = at->indexes;
         };
         start();
         bool decided = false;
         if (rule_plan.decide) {
           frame.entities = finding.entities.data();
-          frame.entity_count = finding.depth + 1;
           frame.boundary_sensitive = &finding.boundary_sensitive;
           decided = rule_plan.decide(&frame, &finding) != 0;
           // Decision decides again from the start, on a finding as new.
