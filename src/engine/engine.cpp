@@ -455,27 +455,14 @@ absl::Status Engine::evaluate(const Case& c, Date as_of, Report& report) const& 
       for (const Finding::Position* at = covered + scratch.covered_from[rule_plan.path]; at != end;
            ++at) {
         // Built in place: a Finding is a few hundred bytes.
-        Finding& finding = report.findings.emplace_back();
-        const auto start = [&] {
-          finding.pack = &pack;
-          finding.rule = &rule;
-          finding.as_of = as_of;
-          finding.depth = depth;
-          // Whole arrays, a few fixed-size moves; past `depth` both hold null and zero.
-          finding.entities = at->entities;
-          finding.indexes = at->indexes;
-        };
-        start();
+        Finding& finding = report.findings.emplace_back(pack, rule, as_of, depth, *at);
         bool decided = false;
         if (rule_plan.decide) {
           frame.entities = finding.entities.data();
           frame.boundary_sensitive = &finding.boundary_sensitive;
           decided = rule_plan.decide(&frame, &finding) != 0;
           // Decision decides again from the start, on a finding as new.
-          if (!decided) {
-            finding = Finding();
-            start();
-          }
+          if (!decided) finding = Finding(pack, rule, as_of, depth, *at);
         }
         if (!decided) {
           Decision(pack, rule, rule_plan, as_of, options_.strict_in_force, scope, finding).decide();

@@ -60,6 +60,16 @@ struct Finding {
   // Provided, so that a vector's emplace_back() runs the member initializers below and no more: an
   // implicit constructor would have it zero the whole finding first.
   Finding() {}
+  // A finding of `rule` in `pack` for the entity at `position`, `depth` steps below the case, as of
+  // `as_of`, not yet decided.
+  Finding(const rules::Pack& pack, const rules::Rule& rule, Date as_of, size_t depth,
+          const Position& position)
+      : pack(&pack),
+        rule(&rule),
+        entities(position.entities),
+        indexes(position.indexes),
+        depth(depth),
+        as_of(as_of) {}
 
   const rules::Pack* pack = nullptr;
   const rules::Rule* rule = nullptr;
