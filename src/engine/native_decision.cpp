@@ -1,6 +1,7 @@
 #include "native_decision.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <type_traits>
 
 #include "../rules/native_emitter.hpp"
@@ -194,11 +195,13 @@ class DecisionEmitter {
   void met(Xbyak::Label& give_back, Xbyak::Label& decided) {
     Xbyak::Label is_met;
     Xbyak::Label margins;
-    part(*rule_.met, give_back);
-    c_.test(rdx, rdx);
-    c_.jnz(give_back, T);
-    c_.test(rax, rax);
-    c_.jnz(is_met, T);
+    if (!compares_scope_dates(give_back, is_met)) {
+      part(*rule_.met, give_back);
+      c_.test(rdx, rdx);
+      c_.jnz(give_back, T);
+      c_.test(rax, rax);
+      c_.jnz(is_met, T);
+    }
     // Missed: whether explained_by explains it is Decision's to say.
     if (!rule_.explained_by.empty()) c_.jmp(give_back, T);
     set(Outcome::kBreach);
@@ -207,6 +210,56 @@ class DecisionEmitter {
     set(Outcome::kCompliant);
     c_.L(margins);
     if (rule_.due && rule_.actual) this->margins(decided);
+  }
+
+  // A met that compares two of as_of, due and actual, as most rules' does ("actual <= due"), is
+  // made on the dates where the decision put them, jumping to `is_met` when it holds: an unknown
+  // due or actual leaves it unknown, which hands the finding back.
+  bool compares_scope_dates(Xbyak::Label& give_back, Xbyak::Label& is_met) {
+    const rules::Expression::Plan& plan = rule_.met->plan();
+    const rules::PlanNode& root = plan.nodes[static_cast<size_t>(plan.root)];
+    if (root.op != rules::Op::kCompare) return false;
+    const auto slot_of = [&](int index) -> std::optional<uint32_t> {
+      const rules::PlanNode& n = plan.nodes[static_cast<size_t>(index)];
+      const size_t count = pack_.parameters.size();
+      if (n.op != rules::Op::kParameter || n.index < count || n.index > count + 2) {
+        return std::nullopt;
+      }
+      return slot(n.index);
+    };
+    const std::optional<uint32_t> a = slot_of(root.a);
+    const std::optional<uint32_t> b = slot_of(root.b);
+    if (!a || !b) return false;
+    scope();
+    for (const uint32_t at : {*a, *b}) {
+      if (at == as_of_) continue;  // always known
+      c_.cmp(byte[rcx + at + offsetof(Value, state)], 0);
+      c_.jne(give_back, T);
+    }
+    // Julian day numbers, all within 1900-2199: compared as unsigned.
+    c_.mov(esi, dword[rcx + *a + offsetof(Value, day)]);
+    c_.cmp(esi, dword[rcx + *b + offsetof(Value, day)]);
+    switch (root.compare) {
+      case rules::CompareOp::kEqual:
+        c_.je(is_met, T);
+        break;
+      case rules::CompareOp::kNotEqual:
+        c_.jne(is_met, T);
+        break;
+      case rules::CompareOp::kLess:
+        c_.jb(is_met, T);
+        break;
+      case rules::CompareOp::kLessOrEqual:
+        c_.jbe(is_met, T);
+        break;
+      case rules::CompareOp::kGreater:
+        c_.ja(is_met, T);
+        break;
+      case rules::CompareOp::kGreaterOrEqual:
+        c_.jae(is_met, T);
+        break;
+    }
+    return true;
   }
 
   // How early (positive) or late the act was, in calendar and working days, when both dates are

@@ -4,6 +4,7 @@
 #include <functional>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
@@ -199,6 +200,41 @@ TEST_F(EngineTest, AsOfBeforeOnAndAfterTheDueDate) {
   con.opens_on = D("2025-01-06");
   open.consultations.push_back(con);
   EXPECT_EQ(engine_.evaluate(open, D("2026-01-01"))->findings.at(0).outcome, Outcome::kPending);
+}
+
+// On the due day itself, and a day either side, for a last day ("actual <= due") and a first day
+// ("actual >= due"), with the built-in pack, whose rules are compiled to machine code whole, and
+// interpreted: the same outcomes and margins both ways.
+TEST_F(EngineTest, TheActOnItsDueDayMeetsTheRuleEitherWay) {
+  for (const bool native : {true, false}) {
+    const Engine engine = *Engine::with_default_pack({.native_code = native});
+    // Received Fri 13 Dec 2024: 30 working days later is Wed 29 Jan 2025.
+    for (const auto& [paid, outcome, margin] : {std::tuple{"2025-01-28", Outcome::kCompliant, 1},
+                                                std::tuple{"2025-01-29", Outcome::kCompliant, 0},
+                                                std::tuple{"2025-01-30", Outcome::kBreach, -1}}) {
+      const Case c = grant_with({invoice("P", D("2024-12-13"), D(paid))});
+      const Report report = *engine.evaluate(c, D("2025-06-30"));
+      const Finding& f = finding(report, "payment.on-time", "commissions[G1].payments[P]");
+      EXPECT_EQ(f.outcome, outcome) << paid << (native ? "" : ", interpreted");
+      EXPECT_EQ(f.margin_working_days, margin) << paid;
+    }
+    // Opened Mon 6 Jan 2025: 12 weeks later is Mon 31 Mar 2025, the first day it may close.
+    for (const auto& [closes, outcome, margin] :
+         {std::tuple{"2025-03-30", Outcome::kBreach, -1},
+          std::tuple{"2025-03-31", Outcome::kCompliant, 0},
+          std::tuple{"2025-04-01", Outcome::kCompliant, 1}}) {
+      Case c;
+      Consultation& con = c.consultations.emplace_back();
+      con.id = "C";
+      con.significant_effect_on_vcse = true;
+      con.opens_on = D("2025-01-06");
+      con.closes_on = D(closes);
+      const Report report = *engine.evaluate(c, D("2025-06-30"));
+      const Finding& f = finding(report, "consultation.min-period", "consultations[C]");
+      EXPECT_EQ(f.outcome, outcome) << closes << (native ? "" : ", interpreted");
+      EXPECT_EQ(f.margin_days, margin) << closes;
+    }
+  }
 }
 
 TEST_F(EngineTest, UnlessAndAgreedAlternatives) {
