@@ -1,11 +1,13 @@
 // Compiling expressions to x86-64 machine code with Xbyak (an assembler in C++ headers). Each node
 // leaves its value in two registers, the payload in rax and the state in rdx, as NativeResult is
 // returned; an operand waiting for its sibling is pushed, two registers at a time, so the stack
-// stays aligned for calls. Parameters and date fields are read where they live; other fields and
-// the calendar are reached through the helpers below, plain functions called by address; the rest
-// (logic, comparisons, arithmetic, choices) is inline. A date is its day index: only dates within
-// 1900-2199 are, so meeting any other (a case built in C++ may hold one) returns kEscape, and the
-// interpreter evaluates the expression instead.
+// stays aligned for calls. Parameters and scalar fields are read where they live; with a context
+// (NativeContext), fixed parameters are constants, and days, weeks and working days are added and
+// working days counted inline on the calendar's tables. Months, latest_start, and fields and the
+// calendar without a context are reached through the helpers below, plain functions called by
+// address; the rest (logic, comparisons, arithmetic, choices) is inline. A date is its day index:
+// only dates within 1900-2199 are, so meeting any other (a case built in C++ may hold one) returns
+// kEscape, and the interpreter evaluates the expression instead.
 
 #include "native_code.hpp"
 

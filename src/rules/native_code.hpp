@@ -4,9 +4,11 @@
 // what native code does not handle (text, entities and lists as values, any(), all(), count(),
 // declared fields) keeps to it, as does everything on a machine other than x86-64.
 //
-// Native code and the interpreter share the date operations (plan.hpp). expression_reference_test,
-// engine_reference_test and native_code_test run both on thousands of random expressions and packs
-// and require the same results; the expression fuzzer compares them on every input.
+// Native code and the interpreter share the date operations (plan.hpp, civil_arithmetic.hpp), or,
+// inline, read the same calendar tables. expression_reference_test, engine_reference_test and
+// native_code_test run both on thousands of random expressions and packs (native_code_test also with
+// a context, and at the ends of the supported range) and require the same results; the expression
+// fuzzer compares them on every input.
 
 #include <cstddef>
 #include <functional>
