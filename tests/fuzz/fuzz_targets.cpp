@@ -55,12 +55,22 @@ std::string pack(std::string_view text) {
   packs.push_back(*std::move(loaded));
   absl::StatusOr<Engine> engine = Engine::create(std::move(packs));
   if (!engine.ok()) return check_error(engine.status(), "Engine::create");
+  // The same pack interpreted only, whose reports must be the same, byte for byte.
+  std::vector<rules::Pack> again;
+  again.push_back(*rules::load_pack(text, "fuzz.toml"));
+  const absl::StatusOr<Engine> interpreted =
+      Engine::create(std::move(again), {.native_code = false});
+  if (!interpreted.ok()) return "the pack is refused without native code";
   const CaseReadResult c = read_case(kCase, engine->declared_fields());
   if (!c.ok()) return "the fuzzers' own case does not read";
   for (const char* as_of : {"2016-06-30", "1900-01-01", "2199-12-31"}) {
     const absl::StatusOr<Report> evaluated = engine->evaluate(c.value, *parse_date(as_of));
     if (!evaluated.ok()) return "a supported as-of date refused";
     const Report& report = *evaluated;
+    const absl::StatusOr<Report> without = interpreted->evaluate(c.value, *parse_date(as_of));
+    if (!without.ok() || to_json(*without) != to_json(report)) {
+      return "native code and the interpreter decide differently";
+    }
     for (const Finding& f : report.findings) {
       for (const std::optional<Date>& d : {f.due, f.actual, f.arises}) {
         if (d && !is_supported(*d)) return "a finding's date outside 1900-2199";
