@@ -341,6 +341,14 @@ Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations
       for (size_t r = 0; r < packs_[p].rules.size(); ++r) {
         const Rule& rule = packs_[p].rules[r];
         RulePlan& rule_plan = plan->packs[p].rules[r];
+        rules::NativeSource decision =
+            decision_source(packs_[p], rule, options_.strict_in_force, &contexts[p]);
+        if (decision.emit) {
+          // The few findings a compiled decision hands back are decided with the interpreter.
+          sources.push_back(std::move(decision));
+          slots.emplace_back(&rule_plan, kDecision);
+          continue;
+        }
         for (size_t part = 0; part < rule_plan.native.size(); ++part) {
           if (const Expression* e = rule.expression(static_cast<RulePart>(part))) {
             sources.push_back(
@@ -348,8 +356,6 @@ Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations
             slots.emplace_back(&rule_plan, part);
           }
         }
-        sources.push_back(decision_source(packs_[p], rule, options_.strict_in_force, &contexts[p]));
-        slots.emplace_back(&rule_plan, kDecision);
       }
     }
     plan->native = rules::NativeCode::compile(sources);
