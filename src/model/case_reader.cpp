@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "boost/json.hpp"
 #include "boost/json/basic_parser_impl.hpp"
+#include "compact/model/field_access.hpp"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/article.hpp"
 #include "compact/util/did_you_mean.hpp"
@@ -72,15 +73,6 @@ struct EntityOps {
 
 template <Entity E>
 const EntityOps* ops_of();
-
-template <typename T>
-struct Unwrapped {
-  using type = T;
-};
-template <typename T>
-struct Unwrapped<std::optional<T>> {
-  using type = T;
-};
 
 // The parser's handler (the interface of boost::json::basic_parser). It keeps a stack of frames, one
 // per open object or array, and the JSON path of the value being read, for problems. Every value ends
@@ -171,7 +163,7 @@ class EventHandler {
   // Reads `value` into `member`, the field `field` of the entity being read.
   template <typename M>
   void read(const FieldInfo& field, M& member, const Value& value) {
-    using Held = typename Unwrapped<M>::type;
+    using Held = typename field_access_internal::Unwrapped<M>::Type;
     if (value.kind == Value::Kind::kNull) {
       // Null means "not recorded", which a required field cannot be.
       if (field.presence == Presence::kRequired && field.kind != FieldKind::kList) {
