@@ -111,12 +111,16 @@ void expect_date_readers_and_locations_agree(E& entity) {
       if (is_date) {
         const std::optional<Date> date = access.dates[i](&entity);
         EXPECT_EQ(date.has_value(), general.recorded) << name;
-        if (date && general.recorded) EXPECT_EQ(*date, general.day) << name;
+        if (date && general.recorded) {
+          EXPECT_EQ(*date, general.day) << name;
+        }
       }
       // Where the field lives, as native code reads it.
       const FieldLocation where = access.locations[i]();
       const char* const at = reinterpret_cast<const char*>(&entity) + where.offset;
-      if (where.optional) EXPECT_EQ(at[where.size] != 0, general.recorded) << name;
+      if (where.optional) {
+        EXPECT_EQ(at[where.size] != 0, general.recorded) << name;
+      }
       if (!general.recorded) continue;
       int64_t held = 0;
       if (where.size == 1) {
@@ -127,7 +131,9 @@ void expect_date_readers_and_locations_agree(E& entity) {
         std::memcpy(&held, at, sizeof(held));
       }
       EXPECT_EQ(held, is_date ? int64_t{general.day.day_number()} : general.number) << name;
-      if (set) EXPECT_NE(held, 0) << name;
+      if (set) {
+        EXPECT_NE(held, 0) << name;
+      }
     }
   }
 }

@@ -60,16 +60,16 @@ struct Finding {
   // Provided, so that a vector's emplace_back() runs the member initializers below and no more: an
   // implicit constructor would have it zero the whole finding first.
   Finding() {}
-  // A finding of `rule` in `pack` for the entity at `position`, `depth` steps below the case, as of
-  // `as_of`, not yet decided.
-  Finding(const rules::Pack& pack, const rules::Rule& rule, Date as_of, size_t depth,
-          const Position& position)
-      : pack(&pack),
-        rule(&rule),
+  // A finding of `of_rule` in `of_pack` for the entity at `position`, `covered_depth` steps below
+  // the case, evaluated as of `evaluated_as_of`, not yet decided.
+  Finding(const rules::Pack& of_pack, const rules::Rule& of_rule, Date evaluated_as_of,
+          size_t covered_depth, const Position& position)
+      : pack(&of_pack),
+        rule(&of_rule),
         entities(position.entities),
         indexes(position.indexes),
-        depth(depth),
-        as_of(as_of) {}
+        depth(covered_depth),
+        as_of(evaluated_as_of) {}
 
   const rules::Pack* pack = nullptr;
   const rules::Rule* rule = nullptr;
