@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 #include "compact/engine/report.hpp"
 
@@ -47,6 +48,15 @@ class Buffer {
     return grow(c, n);
   }
   void finish(Cursor c) { size_ = static_cast<size_t>(c.at - data_.get()); }
+  // Where `c` is, as an offset that stays true when the memory grows.
+  size_t offset(Cursor c) const { return static_cast<size_t>(c.at - data_.get()); }
+  // `n` bytes written before, at `offset`, again at `c`.
+  Cursor again(Cursor c, size_t offset, size_t n) {
+    c = room(c, n);  // first: it may move what is copied
+    std::memcpy(c.at, data_.get() + offset, n);
+    c.at += n;
+    return c;
+  }
   std::string_view text() const { return {data_.get(), size_}; }
 
  private:
@@ -141,6 +151,9 @@ class Json {
   }
 
   Cursor boolean(Cursor c, bool b) { return b ? raw(c, "true") : raw(c, "false"); }
+
+  size_t offset(Cursor c) const { return buffer_.offset(c); }
+  Cursor again(Cursor c, size_t offset, size_t n) { return buffer_.again(c, offset, n); }
 
   // A string built by `write(std::string&)`, which appends it; the scratch string is kept by the
   // thread, so that nothing is allocated once it is long enough.
@@ -268,13 +281,21 @@ Cursor write_explanation(Json& j, Cursor c, const Finding& f) {
   return j.string_from(c, [&](std::string& s) { f.append_message(s); });
 }
 
-Cursor write_finding(Json& j, Cursor c, const Finding& f, ReportDetail detail) {
+// Where a finding's entity path was written, as JSON, for the timeline to copy.
+struct Written {
+  size_t offset;
+  size_t size;
+};
+
+Cursor write_finding(Json& j, Cursor c, const Finding& f, ReportDetail detail, Written& entity) {
   const rules::Rule& rule = *f.rule;
   const bool full = detail == ReportDetail::kFull;
   c = j.raw(c, "{\"rule\":");
   c = j.string(c, rule.id);
   c = j.raw(c, ",\"entity\":");
+  entity.offset = j.offset(c);
   c = write_entity_path(j, c, f);
+  entity.size = j.offset(c) - entity.offset;
   c = j.raw(c, ",\"outcome\":");
   c = j.name(c, name_of(f.outcome));
   c = j.raw(c, ",\"due\":");
@@ -390,9 +411,13 @@ Cursor write_report(Json& j, Cursor c, const Report& report, ReportDetail detail
     c = j.raw(c, "}");
   }
   c = j.raw(c, "],\"findings\":[");
+  // Each finding's entity path, as written, which the timeline copies rather than builds again. Kept
+  // by the thread, so that nothing is allocated once it is long enough.
+  thread_local std::vector<Written> entities;
+  entities.resize(report.findings.size());
   for (size_t i = 0; i < report.findings.size(); ++i) {
     if (i > 0) c = j.raw(c, ",");
-    c = write_finding(j, c, report.findings[i], detail);
+    c = write_finding(j, c, report.findings[i], detail, entities[i]);
   }
   c = j.raw(c, "],\"timeline\":[");
   for (size_t i = 0; i < report.timeline.size(); ++i) {
@@ -402,7 +427,8 @@ Cursor write_report(Json& j, Cursor c, const Report& report, ReportDetail detail
     c = j.raw(c, ",\"rule\":");
     c = j.string(c, f.rule->id);
     c = j.raw(c, ",\"entity\":");
-    c = write_entity_path(j, c, f);
+    const Written& entity = entities[report.timeline[i]];
+    c = j.again(c, entity.offset, entity.size);
     c = j.raw(c, ",\"outcome\":");
     c = j.name(c, name_of(f.outcome));
     c = j.raw(c, "}");
