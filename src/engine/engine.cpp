@@ -248,6 +248,48 @@ bool same_path(std::span<const rules::CoverStep> a, std::span<const rules::Cover
                     });
 }
 
+// The names each part may read, as load_pack compiles them (docs/packs.md): the pack's parameters,
+// then as_of, due and actual in the scope. arises, actual and explained_by read none of them; when,
+// unless and due the parameters and as_of; met all. And `rule.parameters` lists the pack's
+// parameters the rule reads, each once, since the engine sets a dated one by it.
+absl::Status check_parameters_read(const Pack& pack, const Rule& rule) {
+  const size_t count = pack.parameters.size();
+  std::vector<size_t> read;
+  const auto check = [&](const Expression& e, size_t visible) {
+    for (const uint32_t i : e.parameters()) {
+      if (i >= visible) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("\"", to_absl(e.text()), "\" reads ",
+                         i < count ? absl::StrCat("the parameter ", pack.parameters[i].name)
+                                   : absl::StrCat("name ", i, " of its scope"),
+                         ", which that part of a rule cannot see"));
+      }
+      if (i < count && std::find(read.begin(), read.end(), i) == read.end()) read.push_back(i);
+    }
+    return absl::OkStatus();
+  };
+  for (const RulePart part : {RulePart::kWhen, RulePart::kUnless, RulePart::kArises, RulePart::kDue,
+                              RulePart::kActual, RulePart::kMet}) {
+    const Expression* e = rule.expression(part);
+    if (!e) continue;
+    const size_t visible = part == RulePart::kArises || part == RulePart::kActual ? 0
+                           : part == RulePart::kMet                               ? count + 3
+                                                                                  : count + 1;
+    if (absl::Status s = check(*e, visible); !s.ok()) return s;
+  }
+  for (const Expression& e : rule.explained_by) {
+    if (absl::Status s = check(e, 0); !s.ok()) return s;
+  }
+  std::vector<size_t> listed(rule.parameters.begin(), rule.parameters.end());
+  std::sort(read.begin(), read.end());
+  std::sort(listed.begin(), listed.end());
+  if (read != listed) {
+    return absl::InvalidArgumentError(
+        "its parameters are not those its expressions read, each once");
+  }
+  return absl::OkStatus();
+}
+
 // What load_pack guarantees and evaluation relies on, checked again for a Pack built in C++: every
 // parameter has a value, every rule a `met`, a `for` path that follows the schema, and expressions
 // compiled for the entities that path gives them.
@@ -294,6 +336,8 @@ absl::Status check_built(const Pack& pack) {
         }
       }
     }
+    if (absl::Status s = check_parameters_read(pack, rule); !s.ok())
+      return error(&rule, std::string(s.message()));
   }
   return absl::OkStatus();
 }

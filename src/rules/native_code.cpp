@@ -498,8 +498,10 @@ void NativeEmitter::parameter(const PlanNode& n) {
   switch (native_of(n.type.kind)) {
     case Native::kDate:
       c_.mov(eax, dword[rcx + at + offsetof(Value, day)]);
-      // A fixed date here is one outside 1900-2199, which escapes.
-      if (!fixed && context_ && n.index < context_->known_parameters) {
+      // A pack's own parameter is checked, fixed (then outside 1900-2199, which escapes) or not;
+      // as_of, due and actual, which an engine writes, need not be.
+      if (!fixed && context_ && n.index >= context_->fixed_parameters.size() &&
+          n.index < context_->known_parameters) {
         c_.sub(rax, kJulianDayOfFirstSupportedDate);
       } else {
         julian_day_to_index();

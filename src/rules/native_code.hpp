@@ -57,7 +57,8 @@ struct NativeContext {
   std::vector<const Value*> fixed_parameters;  // by parameter index; null where not fixed
   // Slots [0, bound_slots) always hold an entity (an engine's covered entity and those it is in).
   size_t bound_slots = 0;
-  // Parameters [0, known_parameters) are always there, and a date among them is in 1900-2199.
+  // Parameters [0, known_parameters) are always there, and a date among those past
+  // fixed_parameters (an engine's as_of, due and actual) is in 1900-2199.
   size_t known_parameters = 0;
 };
 

@@ -644,7 +644,82 @@ TEST_F(EngineTest, APackBuiltInCppIsCheckedLikeALoadedOne) {
             }),
             "test.toml: rule \"payment.on-time\": \"payment.paid_on?\" was compiled with a payment "
             "in slot 1, where the rule has a commission");
+  // Each part reads only the names load_pack would let it: arises none, when the parameters and
+  // as_of, never due (docs/packs.md); and a rule lists the parameters it reads.
+  EXPECT_THAT(
+      refused([](rules::Pack& p) { p.rules.front().arises.swap(p.rules.front().due); }),
+      HasSubstr("reads the parameter payment_period, which that part of a rule cannot see"));
+  EXPECT_EQ(refused([](rules::Pack& p) {
+              rules::Scope scope;
+              scope.bind("case", access_of<Case>());
+              scope.bind("commission", access_of<Commission>());
+              scope.bind("payment", access_of<Payment>());
+              for (const rules::Parameter& param : p.parameters)
+                scope.declare(param.name, param.type);
+              for (const char* name : {"as_of", "due", "actual"}) {
+                scope.declare(name, rules::Type::of(rules::Type::Kind::kDate));
+              }
+              p.rules.front().when = *rules::compile("due > as_of", scope);
+            }),
+            "test.toml: rule \"payment.on-time\": \"due > as_of\" reads name 3 of its scope, which "
+            "that part of a rule cannot see");
+  EXPECT_EQ(refused([](rules::Pack& p) { p.rules.front().parameters.clear(); }),
+            "test.toml: rule \"payment.on-time\": its parameters are not those its expressions "
+            "read, each once");
   EXPECT_EQ(refused([](rules::Pack&) {}), "accepted");
+}
+
+// A date parameter outside 1900-2199, dated or not, which only a pack built in C++ can hold: native
+// code decides as the interpreter does (the date arithmetic fails), and reads nothing it should not.
+TEST_F(EngineTest, AParameterOutsideTheSupportedRangeIsDecidedAsTheInterpreterDecidesIt) {
+  constexpr std::string_view kPack = R"toml(
+[pack]
+id = "cutoffs"
+title = "Cut-offs"
+edition = "1"
+[params]
+cutoff = { 2000-01-01 = 2020-01-01, 2010-01-01 = 2030-01-01 }
+fixed_cutoff = 2020-01-01
+[[rule]]
+id = "dated"
+section = "s"
+quote = "q"
+party = "public"
+strength = "must"
+for = "commission.payment"
+arises = "payment.received_on"
+due = "cutoff + 3 working days"
+actual = "payment.paid_on"
+met = "actual <= due"
+[[rule]]
+id = "fixed"
+section = "s"
+quote = "q"
+party = "public"
+strength = "must"
+for = "commission.payment"
+due = "fixed_cutoff + 3 working days"
+actual = "payment.paid_on"
+met = "actual <= due"
+)toml";
+  const Case c = grant_with({invoice("P", D("2024-12-13"), D("2025-01-20"))});
+  std::string reports[2];
+  for (const bool native : {true, false}) {
+    rules::Pack pack = *rules::load_pack(kPack, "cutoffs.toml");
+    for (rules::Parameter& p : pack.parameters) {
+      for (rules::Parameter::Dated& value : p.values) value.value.day = Date(1850, 1, 1);
+    }
+    std::vector<rules::Pack> packs;
+    packs.push_back(std::move(pack));
+    const Engine engine = *Engine::create(std::move(packs), {.native_code = native});
+    const Report report = *engine.evaluate(c, D("2025-06-30"));
+    for (const Finding& f : report.findings) {
+      EXPECT_EQ(f.outcome, Outcome::kInsufficientData) << f.rule->id;
+      EXPECT_EQ(f.insufficiency, Insufficiency::kDateOutOfRange) << f.rule->id;
+    }
+    reports[native ? 0 : 1] = to_json(report);
+  }
+  EXPECT_EQ(reports[0], reports[1]);
 }
 
 TEST_F(EngineTest, TheJsonReportHasDesignMdsKeys) {
