@@ -324,8 +324,9 @@ NativeSource decision_source(const Pack& pack, const Rule& rule, bool strict,
                              const rules::NativeContext* context) {
   NativeSource source;
   if (!compiles(pack, rule)) return source;
-  // Each part's code, the frame's entry and exit, and the decision's own steps.
-  source.max_bytes = 2 * NativeEmitter::kFrameBytes + 512;
+  // Each part's code, the frame's entry and exit, and the decision's own steps (about 620 bytes
+  // with every part; more room costs nothing, too little would leave every rule interpreted).
+  source.max_bytes = 2 * NativeEmitter::kFrameBytes + 1024;
   for (const RulePart part : {RulePart::kWhen, RulePart::kUnless, RulePart::kArises, RulePart::kDue,
                               RulePart::kActual, RulePart::kMet}) {
     if (const rules::Expression* e = rule.expression(part)) {
