@@ -127,8 +127,9 @@ int run_check(const CheckOptions& options) {
   }
   const Report& report = *evaluated;
   if (options.format == "json") {
-    std::cout << to_json(report,
-                         options.detail == "lean" ? ReportDetail::kLean : ReportDetail::kFull)
+    ReportJsonWriter writer;
+    std::cout << writer.write(report,
+                              options.detail == "lean" ? ReportDetail::kLean : ReportDetail::kFull)
               << "\n";
   } else {
     print_table(report, options.strict);

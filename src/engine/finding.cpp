@@ -55,12 +55,18 @@ void append_value(std::string& out, const Value& v, const Type& type) {
 namespace {}  // namespace
 
 std::string in_force_warning(size_t count) {
+  std::string warning;
+  append_in_force_warning(warning, count);
+  return warning;
+}
+
+void append_in_force_warning(std::string& out, size_t count) {
   if (count == 1) {
-    return "1 finding concerns an obligation that arose outside its pack's in-force window";
+    out += "1 finding concerns an obligation that arose outside its pack's in-force window";
+    return;
   }
-  return absl::StrCat(count,
-                      " findings concern obligations that arose outside their pack's in-force "
-                      "window");
+  absl::StrAppend(&out, count,
+                  " findings concern obligations that arose outside their pack's in-force window");
 }
 
 std::string Finding::entity_path() const {

@@ -34,9 +34,11 @@ struct Cursor {
   char* end;
 };
 
-// The text of one report as it is written: raw memory, grown by doubling and kept by each thread from
+}  // namespace
+
+// The text of one report as it is written: raw memory, grown by doubling and kept by its writer from
 // one report to the next (std::string's resize() would zero what is about to be written).
-class Buffer {
+class ReportJsonWriter::Buffer {
  public:
   Cursor start() {
     size_ = 0;
@@ -48,6 +50,7 @@ class Buffer {
     return grow(c, n);
   }
   void finish(Cursor c) { size_ = static_cast<size_t>(c.at - data_.get()); }
+  size_t capacity() const { return capacity_; }
   // Where `c` is, as an offset that stays true when the memory grows.
   size_t offset(Cursor c) const { return static_cast<size_t>(c.at - data_.get()); }
   // `n` bytes written before, at `offset`, again at `c`.
@@ -74,6 +77,10 @@ class Buffer {
   size_t size_ = 0;
   size_t capacity_ = 0;
 };
+
+namespace {
+
+using Buffer = ReportJsonWriter::Buffer;
 
 class Json {
  public:
@@ -441,13 +448,29 @@ Cursor write_report(Json& j, Cursor c, const Report& report, ReportDetail detail
     c = j.number(c, static_cast<int64_t>(report.summary[i]));
   }
   c = j.raw(c, "},\"warnings\":[");
-  if (report.outside_in_force > 0) c = j.string(c, in_force_warning(report.outside_in_force));
+  if (report.outside_in_force > 0) {
+    c = j.string_from(c,
+                      [&](std::string& s) { append_in_force_warning(s, report.outside_in_force); });
+  }
   c = j.raw(c, "]");
   if (detail == ReportDetail::kLean) c = write_rules(j, c, report);
   return j.raw(c, "}");
 }
 
 }  // namespace
+
+ReportJsonWriter::ReportJsonWriter() : buffer_(std::make_unique<Buffer>()) {}
+ReportJsonWriter::ReportJsonWriter(ReportJsonWriter&&) noexcept = default;
+ReportJsonWriter& ReportJsonWriter::operator=(ReportJsonWriter&&) noexcept = default;
+ReportJsonWriter::~ReportJsonWriter() = default;
+
+size_t ReportJsonWriter::memory() const { return buffer_->capacity(); }
+
+std::string_view ReportJsonWriter::write(const Report& report, ReportDetail detail) {
+  Json j(*buffer_);
+  buffer_->finish(write_report(j, buffer_->start(), report, detail));
+  return buffer_->text();
+}
 
 std::string to_json(const Report& report, ReportDetail detail) {
   std::string out;
@@ -457,12 +480,10 @@ std::string to_json(const Report& report, ReportDetail detail) {
 }
 
 void append_json(std::string& out, const Report& report, ReportDetail detail) {
-  thread_local Buffer buffer;
-  Json j(buffer);
-  buffer.finish(write_report(j, buffer.start(), report, detail));
-  out.append(buffer.text());
-  // A thread keeps its buffer for the next report, unless this one was unusually large.
-  if (buffer.text().size() > (4 << 20)) buffer = Buffer();
+  thread_local ReportJsonWriter writer;
+  out.append(writer.write(report, detail));
+  // A thread keeps its memory for the next report, unless this one was unusually large.
+  if (writer.memory() > (4 << 20)) writer = ReportJsonWriter();
 }
 
 }  // namespace compact

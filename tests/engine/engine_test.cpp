@@ -378,6 +378,28 @@ met = "actual <= due"
 
 // DESIGN's "no allocation per evaluation": once a Report has held a report of this size, evaluating
 // into it again allocates nothing, whatever the outcomes.
+// A writer kept from one report to the next writes what to_json() writes, each report in turn, and
+// once warm allocates nothing.
+TEST_F(EngineTest, AReportJsonWriterWritesWhatToJsonWrites) {
+  ReportJsonWriter writer;
+  std::vector<Report> reports;
+  for (const char* as_of : {"2025-01-01", "2025-06-30", "2026-01-01"}) {
+    Case c = grant_with({invoice("A", D("2024-12-13"), D("2025-01-29")),
+                         invoice("B", D("2024-12-13"), std::nullopt)});
+    for (const ReportDetail detail : {ReportDetail::kFull, ReportDetail::kLean}) {
+      const Report report = *engine_.evaluate(c, D(as_of));
+      EXPECT_EQ(writer.write(report, detail), to_json(report, detail)) << as_of;
+    }
+  }
+  const Case c = grant_with({invoice("A", D("2024-12-13"), D("2025-01-29"))});
+  const Report report = *engine_.evaluate(c, D("2025-06-30"));
+  const std::string want(writer.write(report));
+  const uint64_t before = testing::allocations();
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(writer.write(report), want);
+  EXPECT_EQ(testing::allocations() - before, 0u);
+  EXPECT_GT(writer.memory(), want.size());
+}
+
 TEST_F(EngineTest, EvaluatingIntoAWarmReportAllocatesNothing) {
   Case c = grant_with({invoice("A", D("2024-12-13"), D("2025-01-29")),
                        invoice("B", D("2024-12-13"), std::nullopt),

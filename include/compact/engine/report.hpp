@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -168,6 +169,8 @@ struct Report {
 // The report's warning when `count` findings concern obligations that arose outside their pack's
 // in-force window: "1 finding concerns an obligation ...", "3 findings concern obligations ...".
 std::string in_force_warning(size_t count);
+// The same, appended to `out`, for writers that allocate nothing.
+void append_in_force_warning(std::string& out, size_t count);
 
 // A value as a trace shows it: as in a case document (2025-01-29, £12.50, grant), or "not recorded".
 void append_value(std::string& out, const rules::Value& value, const rules::Type& type);
@@ -189,5 +192,26 @@ std::string to_json(const Report& report, ReportDetail detail = ReportDetail::kF
 // The same, appended to `out`: with `out` kept between reports, no allocation once it is large
 // enough.
 void append_json(std::string& out, const Report& report, ReportDetail detail = ReportDetail::kFull);
+
+// The same written into memory of the writer's own, kept from one report to the next, for callers
+// that write many reports (one writer per thread): once it has held a report that size, writing one
+// allocates nothing and copies nothing after it is written.
+class ReportJsonWriter {
+ public:
+  ReportJsonWriter();
+  ReportJsonWriter(ReportJsonWriter&&) noexcept;
+  ReportJsonWriter& operator=(ReportJsonWriter&&) noexcept;
+  ~ReportJsonWriter();
+
+  // The report as to_json() writes it, valid until the next write() or the writer's end.
+  std::string_view write(const Report& report, ReportDetail detail = ReportDetail::kFull);
+  // The bytes of memory it keeps.
+  size_t memory() const;
+
+  class Buffer;  // report_json.cpp
+
+ private:
+  std::unique_ptr<Buffer> buffer_;
+};
 
 }  // namespace compact
