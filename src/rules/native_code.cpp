@@ -197,11 +197,6 @@ namespace {
 
 uint32_t parameter_offset(uint32_t index) { return index * static_cast<uint32_t>(sizeof(Value)); }
 
-NativeResult add_working_days_native(const NativeFrame* f, int64_t day, int64_t n) noexcept {
-  return from_value(date_plus(calendar(f), from_day_index(day), Period::working_days(n)),
-                    Native::kDate);
-}
-
 NativeResult from_index(int64_t index) {
   return index < 0 ? unknown(State::kFailed) : NativeResult{index, 0};
 }
@@ -274,14 +269,14 @@ void NativeEmitter::failed() {
   c_.mov(edx, static_cast<uint32_t>(State::kFailed));
 }
 
-// The known day index in rax plus `p`, as Calendar::add has it, into rax and rdx: days and weeks
-// and, on the context's calendar, working days inline; months and years through add_months.
+// The known day index in rax plus `p`, as Calendar::add has it, into rax and rdx: days and weeks,
+// and working days on the context's calendar (which it must have for them), inline; months and years
+// through add_months.
 void NativeEmitter::add_fixed_period(Period p) {
   Xbyak::Label done;
   Xbyak::Label out_of_range;
   // Any count beyond the range's length leads out of it; clamped, it cannot overflow below.
   const int64_t n = std::clamp(p.count, -kSupportedDays, kSupportedDays);
-  const Calendar* calendar = context_ ? context_->calendar : nullptr;
   switch (p.unit) {
     case PeriodUnit::kDays:
     case PeriodUnit::kWeeks:
@@ -291,16 +286,10 @@ void NativeEmitter::add_fixed_period(Period p) {
       break;
     case PeriodUnit::kWorkingDays:
       if (n == 0) break;
-      if (!calendar) {
-        c_.mov(rdi, rbx);
-        c_.mov(rsi, rax);
-        c_.mov(rdx, n);
-        call(&add_working_days_native);
-        return;
-      } else {
+      {
         // The working day of rank working_before[i + 1] + n - 1 after, working_before[i] + n
         // before (Calendar::add_working_days).
-        const Calendar::WorkingDayTables tables = calendar->working_day_tables();
+        const Calendar::WorkingDayTables tables = context_->calendar->working_day_tables();
         c_.mov(rcx, reinterpret_cast<size_t>(tables.working_before.data()));
         c_.movsxd(rax, dword[rcx + rax * 4 + (n > 0 ? 4 : 0)]);
         c_.add(rax, static_cast<uint32_t>(n > 0 ? n - 1 : n));
@@ -621,7 +610,9 @@ void NativeEmitter::value(int index, bool root) {
       return binary(n, false, [&] { working_days(context_); });
     case Op::kAddPeriod:
     case Op::kSubtractPeriod:
-      if (const std::optional<Period> p = fixed_period(n.b)) {
+      // Working days inline need the calendar's tables; without them, the helper below.
+      if (const std::optional<Period> p = fixed_period(n.b);
+          p && (p->unit != PeriodUnit::kWorkingDays || (context_ && context_->calendar))) {
         Xbyak::Label done;
         value(n.a, false);
         c_.test(rdx, rdx);
