@@ -385,8 +385,11 @@ Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations
       for (size_t r = 0; r < packs_[p].rules.size(); ++r) {
         const Rule& rule = packs_[p].rules[r];
         RulePlan& rule_plan = plan->packs[p].rules[r];
+        // A dated parameter's value is chosen per finding, which Decision does.
         rules::NativeSource decision =
-            decision_source(packs_[p], rule, options_.strict_in_force, &contexts[p]);
+            rule_plan.dated_parameters.empty()
+                ? decision_source(packs_[p], rule, options_.strict_in_force, &contexts[p])
+                : rules::NativeSource();
         if (decision.emit) {
           // The few findings a compiled decision hands back are decided with the interpreter.
           sources.push_back(std::move(decision));

@@ -298,9 +298,8 @@ class DecisionEmitter {
   uint32_t actual_ = 0;
 };
 
-// Whether the rule's decision can be compiled: every part handled, no dated parameter (which
-// Decision sets per finding), in-force dates that are real dates, and std::optional laid out as the
-// code writes it.
+// Whether the rule's decision can be compiled: every part handled, in-force dates that are real
+// dates, and std::optional laid out as the code writes it.
 bool compiles(const Pack& pack, const Rule& rule) {
   for (const RulePart part : {RulePart::kWhen, RulePart::kUnless, RulePart::kArises, RulePart::kDue,
                               RulePart::kActual, RulePart::kMet}) {
@@ -308,9 +307,6 @@ bool compiles(const Pack& pack, const Rule& rule) {
     if (e && !NativeEmitter::handles(*e)) return false;
   }
   if (!rule.met) return false;
-  for (const size_t i : rule.parameters) {
-    if (pack.parameters[i].dated()) return false;
-  }
   for (const std::optional<Date>& d : {pack.in_force_from, pack.in_force_to}) {
     if (d && d->is_special()) return false;
   }

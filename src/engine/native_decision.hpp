@@ -25,7 +25,8 @@ namespace compact {
 using NativeDecision = int64_t (*)(const rules::NativeFrame* frame, Finding* finding);
 
 // The source of `rule`'s compiled decision (in `pack`, under strict in-force when `strict`, its
-// frames as `context` says); it emits nothing for a rule it does not handle.
+// frames as `context` says), for a rule that reads no dated parameter; it emits nothing for a rule
+// it does not handle.
 rules::NativeSource decision_source(const rules::Pack& pack, const rules::Rule& rule, bool strict,
                                     const rules::NativeContext* context);
 
