@@ -8,6 +8,7 @@
 #include "compact/util/article.hpp"
 #include "default_pack.hpp"
 #include "native_decision.hpp"
+#include "rule_json.hpp"
 
 namespace compact {
 
@@ -351,6 +352,7 @@ struct Engine::Plan {
   };
   std::vector<PackPlan> packs;                      // as packs_
   std::unique_ptr<const rules::NativeCode> native;  // what RulePlan::native points into
+  std::unique_ptr<const RulesJson> json;            // what reports' JSON copies of each rule
 };
 
 Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations declared)
@@ -416,6 +418,7 @@ Engine::Engine(std::vector<Pack> packs, EngineOptions options, FieldDeclarations
       }
     }
   }
+  plan->json = std::make_unique<const RulesJson>(packs_);
   plan_ = std::move(plan);
 }
 
@@ -466,6 +469,7 @@ absl::StatusOr<Report> Engine::evaluate(const Case& c, Date as_of) const& {
 
 absl::Status Engine::evaluate(const Case& c, Date as_of, Report& report) const& {
   report.as_of = as_of;
+  report.rules_json = plan_->json.get();
   report.findings.clear();
   report.timeline.clear();
   report.summary = {};

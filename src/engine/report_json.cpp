@@ -2,230 +2,27 @@
 // the Python package's to_json() all give. Written straight into one buffer, piece by piece: a report
 // of a hundred findings is a hundred kilobytes, and building a document tree first took ten times as
 // long as writing it. Each object's keys are known here in order, so the punctuation and keys between
-// two values are one literal ("},\"pack\":"), copied in a few stores.
+// two values are one literal ("},\"pack\":"); what depends on the rule alone was written once, when
+// the engine was created (rule_json.hpp), and what depends on the entity alone is written once per
+// report and copied after that.
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "compact/engine/report.hpp"
+#include "json_text.hpp"
+#include "rule_json.hpp"
 
 namespace compact {
 namespace {
 
-// The bytes a JSON string cannot hold as themselves.
-constexpr std::array<bool, 256> kEscaped = [] {
-  std::array<bool, 256> escaped{};
-  for (int c = 0; c < 0x20; ++c) escaped[static_cast<size_t>(c)] = true;
-  escaped['"'] = true;
-  escaped['\\'] = true;
-  return escaped;
-}();
-
-// Where the next byte goes and where the room for it ends. The writers below take and return it by
-// value, so that it lives in two registers: kept in memory, it would be reloaded after every byte
-// written, since a store through a char pointer may change any object (the buffer's own size, for
-// one), and each piece would wait on the one before.
-struct Cursor {
-  char* at;
-  char* end;
-};
-
-}  // namespace
-
-// The text of one report as it is written: raw memory, grown by doubling and kept by its writer from
-// one report to the next (std::string's resize() would zero what is about to be written).
-class ReportJsonWriter::Buffer {
- public:
-  Cursor start() {
-    size_ = 0;
-    return {data_.get(), data_.get() + capacity_};
-  }
-  // Room for `n` more bytes at `c`: `c` itself when there is, else the same place in larger memory.
-  Cursor room(Cursor c, size_t n) {
-    if (static_cast<size_t>(c.end - c.at) >= n) return c;
-    return grow(c, n);
-  }
-  void finish(Cursor c) { size_ = static_cast<size_t>(c.at - data_.get()); }
-  size_t capacity() const { return capacity_; }
-  // Where `c` is, as an offset that stays true when the memory grows.
-  size_t offset(Cursor c) const { return static_cast<size_t>(c.at - data_.get()); }
-  // `n` bytes written before, at `offset`, again at `c`.
-  Cursor again(Cursor c, size_t offset, size_t n) {
-    c = room(c, n);  // first: it may move what is copied
-    std::memcpy(c.at, data_.get() + offset, n);
-    c.at += n;
-    return c;
-  }
-  std::string_view text() const { return {data_.get(), size_}; }
-
- private:
-  Cursor grow(Cursor c, size_t n) {
-    const size_t used = static_cast<size_t>(c.at - data_.get());
-    const size_t capacity = std::max(2 * capacity_, used + n + 4096);
-    std::unique_ptr<char[]> data(new char[capacity]);
-    if (used > 0) std::memcpy(data.get(), data_.get(), used);
-    data_ = std::move(data);
-    capacity_ = capacity;
-    return {data_.get() + used, data_.get() + capacity_};
-  }
-
-  std::unique_ptr<char[]> data_;
-  size_t size_ = 0;
-  size_t capacity_ = 0;
-};
-
-namespace {
-
-using Buffer = ReportJsonWriter::Buffer;
-
-class Json {
- public:
-  explicit Json(Buffer& buffer) : buffer_(buffer) {}
-
-  // This file's own JSON between values: keys and punctuation, which need no escaping.
-  template <size_t N>
-  Cursor raw(Cursor c, const char (&literal)[N]) {
-    return raw(c, std::string_view(literal, N - 1));
-  }
-  Cursor raw(Cursor c, std::string_view s) {
-    c = buffer_.room(c, s.size());
-    std::memcpy(c.at, s.data(), s.size());
-    c.at += s.size();
-    return c;
-  }
-
-  // A name of this library's own (an outcome, a party), which needs no escaping, in quotes.
-  Cursor name(Cursor c, std::string_view s) {
-    c = buffer_.room(c, s.size() + 2);
-    *c.at++ = '"';
-    std::memcpy(c.at, s.data(), s.size());
-    c.at += s.size();
-    *c.at++ = '"';
-    return c;
-  }
-
-  // RFC 8259: the quote, the backslash and control characters are escaped; the text is UTF-8 already
-  // (case documents and packs are checked when read). Most text needs none, so it is copied as it is
-  // tested, eight bytes at a time; the first byte that needs escaping hands the rest to
-  // escaped_from().
-  Cursor string(Cursor c, std::string_view s) {
-    c = buffer_.room(c, s.size() + 2);
-    *c.at++ = '"';
-    const char* from = s.data();
-    const size_t n = s.size();
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-      const uint64_t word = load(from + i);
-      if (needs_escape(word)) break;
-      std::memcpy(c.at + i, &word, 8);
-    }
-    // Fewer than eight bytes left: they are tested in the word that ends the text, which overlaps
-    // bytes already copied and copies them again unchanged.
-    if (i + 8 > n && n >= 8) {
-      const uint64_t word = load(from + n - 8);
-      if (!needs_escape(word)) {
-        std::memcpy(c.at + n - 8, &word, 8);
-        i = n;
-      }
-    }
-    for (; i < n && !kEscaped[static_cast<unsigned char>(from[i])]; ++i) c.at[i] = from[i];
-    c.at += i;
-    if (i < n) c = escaped_from(c, s.substr(i));
-    return raw(c, "\"");
-  }
-
-  Cursor date(Cursor c, const std::optional<Date>& d) {
-    if (!d) return raw(c, "null");
-    c = buffer_.room(c, 12);
-    c.at[0] = '"';
-    write_date(c.at + 1, *d);
-    c.at[11] = '"';
-    c.at += 12;
-    return c;
-  }
-
-  Cursor number(Cursor c, int64_t n) {
-    c = buffer_.room(c, 24);
-    c.at = std::to_chars(c.at, c.end, n).ptr;
-    return c;
-  }
-  Cursor number(Cursor c, const std::optional<int64_t>& n) {
-    return n ? number(c, *n) : raw(c, "null");
-  }
-
-  Cursor boolean(Cursor c, bool b) { return b ? raw(c, "true") : raw(c, "false"); }
-
-  size_t offset(Cursor c) const { return buffer_.offset(c); }
-  Cursor again(Cursor c, size_t offset, size_t n) { return buffer_.again(c, offset, n); }
-
-  // A string built by `write(std::string&)`, which appends it; the scratch string is kept by the
-  // thread, so that nothing is allocated once it is long enough.
-  template <typename Write>
-  Cursor string_from(Cursor c, Write write) {
-    thread_local std::string scratch;
-    scratch.clear();
-    write(scratch);
-    return string(c, scratch);
-  }
-
- private:
-  // The slow path: `s` starts with a byte that needs escaping.
-  Cursor escaped_from(Cursor c, std::string_view s) {
-    size_t plain = 0;  // s[plain, i) is still to be copied
-    for (size_t i = 0; i < s.size(); ++i) {
-      const unsigned char byte = static_cast<unsigned char>(s[i]);
-      if (!kEscaped[byte]) continue;
-      c = raw(c, s.substr(plain, i - plain));
-      plain = i + 1;
-      switch (byte) {
-        case '"':
-          c = raw(c, "\\\"");
-          break;
-        case '\\':
-          c = raw(c, "\\\\");
-          break;
-        case '\n':
-          c = raw(c, "\\n");
-          break;
-        case '\t':
-          c = raw(c, "\\t");
-          break;
-        case '\r':
-          c = raw(c, "\\r");
-          break;
-        default: {
-          constexpr char kHex[] = "0123456789abcdef";
-          const char escape[] = {'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 0xF]};
-          c = raw(c, std::string_view(escape, sizeof escape));
-        }
-      }
-    }
-    return raw(c, s.substr(plain));
-  }
-
-  static uint64_t load(const char* p) {
-    uint64_t word;
-    std::memcpy(&word, p, 8);
-    return word;
-  }
-
-  // Whether any byte of `word` is below 0x20, a quote or a backslash. Each test is the classic
-  // "has a zero byte" one, (x - 0x01..) & ~x & 0x80.., on a word made zero where the byte matches;
-  // it can give a false positive only for bytes after a true one, which is all this needs.
-  static bool needs_escape(uint64_t word) {
-    constexpr uint64_t kOnes = 0x0101010101010101;
-    constexpr uint64_t kHighs = 0x8080808080808080;
-    const auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
-    const uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;  // a byte below 0x20
-    return control | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'));
-  }
-
-  Buffer& buffer_;
-};
+using json_text::Cursor;
+using json_text::Json;
+using Piece = RuleJson::Piece;
 
 std::string_view inapplicability_name(Inapplicability why) {
   switch (why) {
@@ -241,17 +38,142 @@ std::string_view inapplicability_name(Inapplicability why) {
   return "";
 }
 
-Cursor write_entity_path(Json& j, Cursor c, const Finding& f) {
-  return j.string_from(c, [&](std::string& s) { f.append_entity_path(s); });
+// What follows a finding's entity up to its due date, `,"outcome":"breach","due":`, and what ends a
+// timeline entry, `,"outcome":"breach"}`, for each outcome: one copy each instead of three.
+struct OutcomeJson {
+  std::string before_due;
+  std::string timeline_end;
+};
+const std::array<OutcomeJson, kOutcomeCount>& outcome_json() {
+  static const std::array<OutcomeJson, kOutcomeCount> table = [] {
+    std::array<OutcomeJson, kOutcomeCount> t;
+    for (size_t i = 0; i < kOutcomeCount; ++i) {
+      const std::string_view name = name_of(static_cast<Outcome>(i));
+      t[i].before_due = std::string(",\"outcome\":\"").append(name).append("\",\"due\":");
+      t[i].timeline_end = std::string(",\"outcome\":\"").append(name).append("\"}");
+    }
+    return t;
+  }();
+  return table;
 }
 
-// `,"conventions":{...}`, inside a finding or a lean report's rule.
-Cursor write_conventions(Json& j, Cursor c, const rules::Pack& pack, const rules::Rule& rule) {
-  c = j.raw(c, ",\"conventions\":{\"calendar\":");
-  c = j.string(c, pack.calendar_name);
-  c = j.raw(c, ",\"due_means\":");
-  c = j.name(c, rules::name_of(rule.due_means));
-  return j.raw(c, ",\"event_day_excluded\":true,\"months\":\"corresponding date\"}");
+// A finding's two flags, each pair of values written as one literal.
+constexpr std::array<std::string_view, 4> kFlags = {
+    "false,\"outside_in_force\":false",
+    "false,\"outside_in_force\":true",
+    "true,\"outside_in_force\":false",
+    "true,\"outside_in_force\":true",
+};
+
+}  // namespace
+
+// All that a writer keeps from one report to the next.
+class ReportJsonWriter::Memory {
+ public:
+  // Where a piece of text was written in the report, for a later part to copy.
+  struct Written {
+    size_t offset;
+    size_t size;
+  };
+
+  // Where each entity's path was written in the report being written, so that the entity's other
+  // findings and the timeline copy it instead of building it again: an open-addressed table kept from
+  // one report to the next, which a new report empties by starting a new generation, not by clearing
+  // it. An entity is known by its address and its depth in the case: an entity that is the first
+  // member of its parent shares the parent's address, one level further down.
+  class EntityPaths {
+   public:
+    void start() {
+      if (++generation_ == 0) {  // after four billion reports, the stamps start again from clean
+        std::fill(slots_.begin(), slots_.end(), Slot{});
+        generation_ = 1;
+      }
+      used_ = 0;
+    }
+
+    // The place of the path of `entity` at `depth`, or null when it has none yet; then `add` gives
+    // it one.
+    const Written* find(const void* entity, size_t depth) const {
+      if (slots_.empty()) return nullptr;
+      for (size_t i = home(entity, depth);; i = (i + 1) & mask()) {
+        const Slot& s = slots_[i];
+        if (s.generation != generation_) return nullptr;
+        if (s.entity == entity && s.depth == depth) return &s.written;
+      }
+    }
+    void add(const void* entity, size_t depth, Written written) {
+      // At most half full, so that a search ends soon at an empty slot.
+      if (2 * (used_ + 1) > slots_.size()) grow();
+      size_t i = home(entity, depth);
+      while (slots_[i].generation == generation_) i = (i + 1) & mask();
+      slots_[i] = {entity, depth, generation_, written};
+      ++used_;
+    }
+
+    size_t memory() const { return slots_.capacity() * sizeof(Slot); }
+
+   private:
+    struct Slot {
+      const void* entity = nullptr;
+      size_t depth = 0;
+      uint32_t generation = 0;  // of the report that filled it; another's is empty
+      Written written{};
+    };
+
+    size_t mask() const { return slots_.size() - 1; }
+    size_t home(const void* entity, size_t depth) const {
+      // Fibonacci hashing: the multiplication mixes the address's middle bits into the top ones.
+      const uint64_t key = (reinterpret_cast<uintptr_t>(entity) >> 3) + depth;
+      return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask();
+    }
+
+    void grow() {
+      std::vector<Slot> old(std::max<size_t>(64, 2 * slots_.size()));
+      old.swap(slots_);
+      used_ = 0;
+      for (const Slot& s : old) {
+        if (s.generation == generation_) add(s.entity, s.depth, s.written);
+      }
+    }
+
+    std::vector<Slot> slots_;  // a power of two of them
+    size_t used_ = 0;
+    uint32_t generation_ = 1;
+  };
+
+  json_text::JsonBuffer text;
+  EntityPaths entity_paths;
+  std::vector<Written> finding_entities;  // where each finding's entity path is
+  // The JSON of rules that the report's engine did not write: a report put together by hand. Made
+  // afresh for each report, since its rules may not outlive it.
+  std::unordered_map<const rules::Rule*, RuleJson> other_rules;
+
+  // The JSON of `f`'s rule.
+  const RuleJson& rule_json(const Report& report, const Finding& f) {
+    if (report.rules_json != nullptr) {
+      if (const RuleJson* found = report.rules_json->find(f.pack, f.rule)) return *found;
+    }
+    return other_rules.try_emplace(f.rule, *f.pack, *f.rule).first->second;
+  }
+};
+
+namespace {
+
+using Memory = ReportJsonWriter::Memory;
+using Written = Memory::Written;
+
+// `f`'s entity path, written, or copied from where it was written before.
+Cursor write_entity(Json& j, Cursor c, Memory& memory, const Finding& f, Written& written) {
+  const void* entity = f.entities[f.depth];
+  if (const Written* before = memory.entity_paths.find(entity, f.depth)) {
+    written = *before;
+    return j.again(c, before->offset, before->size);
+  }
+  written.offset = j.offset(c);
+  c = j.string_from(c, [&](std::string& s) { f.append_entity_path(s); });
+  written.size = j.offset(c) - written.offset;
+  memory.entity_paths.add(entity, f.depth, written);
+  return c;
 }
 
 // `,"parameters":[...],"trace":[...],"message":...`, the full report's explanation of a finding.
@@ -288,24 +210,12 @@ Cursor write_explanation(Json& j, Cursor c, const Finding& f) {
   return j.string_from(c, [&](std::string& s) { f.append_message(s); });
 }
 
-// Where a finding's entity path was written, as JSON, for the timeline to copy.
-struct Written {
-  size_t offset;
-  size_t size;
-};
-
-Cursor write_finding(Json& j, Cursor c, const Finding& f, ReportDetail detail, Written& entity) {
-  const rules::Rule& rule = *f.rule;
+Cursor write_finding(Json& j, Cursor c, Memory& memory, const Finding& f, const RuleJson& rule,
+                     ReportDetail detail, Written& entity) {
   const bool full = detail == ReportDetail::kFull;
-  c = j.raw(c, "{\"rule\":");
-  c = j.string(c, rule.id);
-  c = j.raw(c, ",\"entity\":");
-  entity.offset = j.offset(c);
-  c = write_entity_path(j, c, f);
-  entity.size = j.offset(c) - entity.offset;
-  c = j.raw(c, ",\"outcome\":");
-  c = j.name(c, name_of(f.outcome));
-  c = j.raw(c, ",\"due\":");
+  c = j.raw(c, rule.piece(Piece::kFindingHead));
+  c = write_entity(j, c, memory, f, entity);
+  c = j.raw(c, outcome_json()[static_cast<size_t>(f.outcome)].before_due);
   c = j.date(c, f.due);
   c = j.raw(c, ",\"actual\":");
   c = j.date(c, f.actual);
@@ -315,22 +225,8 @@ Cursor write_finding(Json& j, Cursor c, const Finding& f, ReportDetail detail, W
   c = j.number(c, f.margin_days);
   c = j.raw(c, ",\"working_days\":");
   c = j.number(c, f.margin_working_days);
-  c = j.raw(c, "},\"pack\":");
-  c = j.string(c, f.pack->id);
-  c = j.raw(c, ",\"party\":");
-  c = j.name(c, rules::name_of(rule.party));
-  c = j.raw(c, ",\"strength\":");
-  c = j.name(c, rules::name_of(rule.strength));
-  c = j.raw(c, ",\"citation\":{\"section\":");
-  c = j.string(c, rule.section);
-  if (full) {
-    c = j.raw(c, ",\"quote\":");
-    c = j.string(c, rule.quote);
-  }
-  c = j.raw(c, "},\"boundary_sensitive\":");
-  c = j.boolean(c, f.boundary_sensitive);
-  c = j.raw(c, ",\"outside_in_force\":");
-  c = j.boolean(c, f.outside_in_force);
+  c = j.raw(c, rule.piece(full ? Piece::kCitationFull : Piece::kCitationLean));
+  c = j.raw(c, kFlags[2 * size_t{f.boundary_sensitive} + size_t{f.outside_in_force}]);
   if (f.outcome == Outcome::kNotApplicable) {
     c = j.raw(c, ",\"not_applicable_because\":");
     c = j.name(c, inapplicability_name(f.inapplicability));
@@ -349,7 +245,7 @@ Cursor write_finding(Json& j, Cursor c, const Finding& f, ReportDetail detail, W
   });
   c = j.raw(c, "]");
   if (full) {
-    c = write_conventions(j, c, *f.pack, rule);
+    c = j.raw(c, rule.piece(Piece::kConventions));
     c = write_explanation(j, c, f);
   } else {
     c = j.raw(c, ",\"trace\":null");
@@ -371,32 +267,20 @@ bool written_before(const Report& report, size_t i, Same same) {
 
 // Lean reports: `,"rules":[...]`, each rule that has a finding, once, with what its findings leave
 // out.
-Cursor write_rules(Json& j, Cursor c, const Report& report) {
+Cursor write_rules(Json& j, Cursor c, Memory& memory, const Report& report) {
   c = j.raw(c, ",\"rules\":[");
   bool first = true;
   for (size_t i = 0; i < report.findings.size(); ++i) {
     const Finding& f = report.findings[i];
     if (written_before(report, i, [&](const Finding& g) { return g.rule == f.rule; })) continue;
-    c = j.raw(c, first ? "{\"pack\":" : ",{\"pack\":");
+    if (!first) c = j.raw(c, ",");
     first = false;
-    c = j.string(c, f.pack->id);
-    c = j.raw(c, ",\"id\":");
-    c = j.string(c, f.rule->id);
-    c = j.raw(c, ",\"section\":");
-    c = j.string(c, f.rule->section);
-    c = j.raw(c, ",\"quote\":");
-    c = j.string(c, f.rule->quote);
-    c = j.raw(c, ",\"party\":");
-    c = j.name(c, rules::name_of(f.rule->party));
-    c = j.raw(c, ",\"strength\":");
-    c = j.name(c, rules::name_of(f.rule->strength));
-    c = write_conventions(j, c, *f.pack, *f.rule);
-    c = j.raw(c, "}");
+    c = j.raw(c, memory.rule_json(report, f).piece(Piece::kRuleEntry));
   }
   return j.raw(c, "]");
 }
 
-Cursor write_report(Json& j, Cursor c, const Report& report, ReportDetail detail) {
+Cursor write_report(Json& j, Cursor c, Memory& memory, const Report& report, ReportDetail detail) {
   c = j.raw(c, "{\"as_of\":");
   c = j.date(c, report.as_of);
   c = j.raw(c, ",\"packs\":[");
@@ -418,27 +302,23 @@ Cursor write_report(Json& j, Cursor c, const Report& report, ReportDetail detail
     c = j.raw(c, "}");
   }
   c = j.raw(c, "],\"findings\":[");
-  // Each finding's entity path, as written, which the timeline copies rather than builds again. Kept
-  // by the thread, so that nothing is allocated once it is long enough.
-  thread_local std::vector<Written> entities;
-  entities.resize(report.findings.size());
+  memory.entity_paths.start();
+  memory.finding_entities.resize(report.findings.size());
   for (size_t i = 0; i < report.findings.size(); ++i) {
     if (i > 0) c = j.raw(c, ",");
-    c = write_finding(j, c, report.findings[i], detail, entities[i]);
+    const Finding& f = report.findings[i];
+    c = write_finding(j, c, memory, f, memory.rule_json(report, f), detail,
+                      memory.finding_entities[i]);
   }
   c = j.raw(c, "],\"timeline\":[");
   for (size_t i = 0; i < report.timeline.size(); ++i) {
     const Finding& f = report.findings[report.timeline[i]];
     c = j.raw(c, i > 0 ? ",{\"due\":" : "{\"due\":");
     c = j.date(c, f.due);
-    c = j.raw(c, ",\"rule\":");
-    c = j.string(c, f.rule->id);
-    c = j.raw(c, ",\"entity\":");
-    const Written& entity = entities[report.timeline[i]];
+    c = j.raw(c, memory.rule_json(report, f).piece(Piece::kTimelineRule));
+    const Written& entity = memory.finding_entities[report.timeline[i]];
     c = j.again(c, entity.offset, entity.size);
-    c = j.raw(c, ",\"outcome\":");
-    c = j.name(c, name_of(f.outcome));
-    c = j.raw(c, "}");
+    c = j.raw(c, outcome_json()[static_cast<size_t>(f.outcome)].timeline_end);
   }
   c = j.raw(c, "],\"summary\":{");
   for (size_t i = 0; i < kOutcomeCount; ++i) {
@@ -453,23 +333,27 @@ Cursor write_report(Json& j, Cursor c, const Report& report, ReportDetail detail
                       [&](std::string& s) { append_in_force_warning(s, report.outside_in_force); });
   }
   c = j.raw(c, "]");
-  if (detail == ReportDetail::kLean) c = write_rules(j, c, report);
+  if (detail == ReportDetail::kLean) c = write_rules(j, c, memory, report);
   return j.raw(c, "}");
 }
 
 }  // namespace
 
-ReportJsonWriter::ReportJsonWriter() : buffer_(std::make_unique<Buffer>()) {}
+ReportJsonWriter::ReportJsonWriter() : memory_(std::make_unique<Memory>()) {}
 ReportJsonWriter::ReportJsonWriter(ReportJsonWriter&&) noexcept = default;
 ReportJsonWriter& ReportJsonWriter::operator=(ReportJsonWriter&&) noexcept = default;
 ReportJsonWriter::~ReportJsonWriter() = default;
 
-size_t ReportJsonWriter::memory() const { return buffer_->capacity(); }
+size_t ReportJsonWriter::memory() const {
+  return memory_->text.capacity() + memory_->entity_paths.memory() +
+         memory_->finding_entities.capacity() * sizeof(Written);
+}
 
 std::string_view ReportJsonWriter::write(const Report& report, ReportDetail detail) {
-  Json j(*buffer_);
-  buffer_->finish(write_report(j, buffer_->start(), report, detail));
-  return buffer_->text();
+  memory_->other_rules.clear();
+  Json j(memory_->text);
+  memory_->text.finish(write_report(j, memory_->text.start(), *memory_, report, detail));
+  return memory_->text.text();
 }
 
 std::string to_json(const Report& report, ReportDetail detail) {

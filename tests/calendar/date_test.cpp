@@ -46,6 +46,21 @@ TEST(SupportedRange, EveryDateFormatsParsesAndIndexesExactly) {
   }
 }
 
+// Every day Boost holds, 1400 to 9999: the conversion to year, month and day (which write_date uses
+// for any date, in range or not) agrees with Boost's.
+TEST(Civil, EveryDayBoostHoldsConvertsAsBoostConvertsIt) {
+  const Date first(1400, 1, 1);
+  const Date last(9999, 12, 31);
+  const int64_t first_index = to_day_index(first);
+  for (int64_t i = first_index; i <= to_day_index(last); ++i) {
+    const Date::ymd_type ymd = (first + boost::gregorian::days(i - first_index)).year_month_day();
+    const CivilDay civil = civil_from_day_index(i);
+    ASSERT_EQ(civil.year, ymd.year) << i;
+    ASSERT_EQ(civil.month, ymd.month) << i;
+    ASSERT_EQ(civil.day, ymd.day) << i;
+  }
+}
+
 // Dates outside the supported range (a trace may show one) still format as Boost does: across
 // Boost's whole range, 1400 to 9999, every 13th day, which meets every day of every month many times
 // over (13 has no factor in common with 28 to 31).

@@ -1,5 +1,6 @@
 #include "compact/engine/engine.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -376,8 +377,6 @@ met = "actual <= due"
                        HasSubstr("two packs have the id \"test\": a.toml and b.toml")));
 }
 
-// DESIGN's "no allocation per evaluation": once a Report has held a report of this size, evaluating
-// into it again allocates nothing, whatever the outcomes.
 // A writer kept from one report to the next writes what to_json() writes, each report in turn, and
 // once warm allocates nothing.
 TEST_F(EngineTest, AReportJsonWriterWritesWhatToJsonWrites) {
@@ -400,6 +399,47 @@ TEST_F(EngineTest, AReportJsonWriterWritesWhatToJsonWrites) {
   EXPECT_GT(writer.memory(), want.size());
 }
 
+// The JSON the engine wrote of each rule when it was created is what the writer writes of a rule
+// itself, for a report put together by hand: the same report without its engine's is written the
+// same. Reversed, each finding is written as before, and each rule and pack once, in the order of
+// their first findings.
+TEST_F(EngineTest, AReportPutTogetherByHandIsWrittenAsTheEnginesIs) {
+  Case c = grant_with({invoice("A", D("2024-12-13"), D("2025-01-29")),
+                       invoice("B", D("2024-12-13"), std::nullopt)});
+  c.commissions[0].ending = Ending{};
+  c.commissions[0].ending->ends_on = D("2025-06-30");
+  const Report report = *engine_.evaluate(c, D("2025-06-30"));
+  ASSERT_NE(report.rules_json, nullptr);
+  Report by_hand = report;
+  by_hand.rules_json = nullptr;
+  for (const ReportDetail detail : {ReportDetail::kFull, ReportDetail::kLean}) {
+    EXPECT_EQ(to_json(by_hand, detail), to_json(report, detail));
+  }
+
+  std::reverse(by_hand.findings.begin(), by_hand.findings.end());
+  for (size_t& i : by_hand.timeline) i = report.findings.size() - 1 - i;
+  const boost::json::value engines = boost::json::parse(to_json(report, ReportDetail::kLean));
+  const boost::json::value reversed = boost::json::parse(to_json(by_hand, ReportDetail::kLean));
+  boost::json::array findings = engines.at("findings").as_array();
+  std::reverse(findings.begin(), findings.end());
+  EXPECT_EQ(reversed.at("findings").as_array(), findings);
+  EXPECT_EQ(reversed.at("timeline"), engines.at("timeline"));
+  EXPECT_EQ(reversed.at("packs"), engines.at("packs"));
+  std::vector<std::string> rule_ids;
+  for (const boost::json::value& f : findings) {
+    const std::string id(f.at("rule").as_string());
+    if (std::find(rule_ids.begin(), rule_ids.end(), id) == rule_ids.end()) rule_ids.push_back(id);
+  }
+  std::vector<std::string> written;
+  for (const boost::json::value& r : reversed.at("rules").as_array()) {
+    written.emplace_back(r.at("id").as_string());
+  }
+  EXPECT_EQ(written, rule_ids);
+  EXPECT_GE(rule_ids.size(), 3u);
+}
+
+// DESIGN's "no allocation per evaluation": once a Report has held a report of this size, evaluating
+// into it again allocates nothing, whatever the outcomes.
 TEST_F(EngineTest, EvaluatingIntoAWarmReportAllocatesNothing) {
   Case c = grant_with({invoice("A", D("2024-12-13"), D("2025-01-29")),
                        invoice("B", D("2024-12-13"), std::nullopt),

@@ -19,6 +19,8 @@
 
 namespace compact {
 
+class RulesJson;
+
 enum class Outcome : uint8_t {
   kCompliant,         // the undertaking was met
   kExplained,         // not met, with the explanation the Compact allows
@@ -152,6 +154,9 @@ struct Report {
   std::vector<size_t> timeline;   // indexes of findings that have a due date, in date order
   std::array<size_t, kOutcomeCount> summary{};  // findings per outcome
   size_t outside_in_force = 0;  // findings whose obligation arose outside their pack's window
+  // The JSON its engine wrote of each rule once, when it was created, for writing reports; null in a
+  // report put together otherwise, which is written the same, only more slowly.
+  const RulesJson* rules_json = nullptr;
 
   size_t count(Outcome outcome) const { return summary[static_cast<size_t>(outcome)]; }
 
@@ -208,10 +213,10 @@ class ReportJsonWriter {
   // The bytes of memory it keeps.
   size_t memory() const;
 
-  class Buffer;  // report_json.cpp
+  class Memory;  // report_json.cpp
 
  private:
-  std::unique_ptr<Buffer> buffer_;
+  std::unique_ptr<Memory> memory_;
 };
 
 }  // namespace compact
