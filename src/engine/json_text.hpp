@@ -35,6 +35,37 @@ struct Cursor {
   char* end;
 };
 
+// Copies `n` bytes from `from` to `to`, which do not overlap. Most pieces of a report are under 64
+// bytes and of a length known only when written: two overlapping loads and stores of the widest size
+// that fits (e.g. 16 and 16 bytes for 20) copy them in a few instructions, where a call of memcpy
+// first works out which of its own ways to take.
+inline void copy(char* to, const char* from, size_t n) {
+  const auto both_ends = [&]<size_t kWidth>() {
+    char head[kWidth], tail[kWidth];
+    std::memcpy(head, from, kWidth);
+    std::memcpy(tail, from + n - kWidth, kWidth);
+    std::memcpy(to, head, kWidth);
+    std::memcpy(to + n - kWidth, tail, kWidth);
+  };
+  if (n >= 64) {
+    std::memcpy(to, from, n);
+  } else if (n >= 32) {
+    both_ends.template operator()<32>();
+  } else if (n >= 16) {
+    both_ends.template operator()<16>();
+  } else if (n >= 8) {
+    both_ends.template operator()<8>();
+  } else if (n >= 4) {
+    both_ends.template operator()<4>();
+  } else if (n > 0) {
+    // One, two or three bytes: the first, the middle and the last cover them all.
+    const char first = from[0], middle = from[n / 2], last = from[n - 1];
+    to[0] = first;
+    to[n / 2] = middle;
+    to[n - 1] = last;
+  }
+}
+
 // JSON text as it is written: raw memory, grown by doubling and kept by its owner from one text to
 // the next (std::string's resize() would zero what is about to be written).
 class JsonBuffer {
@@ -52,10 +83,11 @@ class JsonBuffer {
   size_t capacity() const { return capacity_; }
   // Where `c` is, as an offset that stays true when the memory grows.
   size_t offset(Cursor c) const { return static_cast<size_t>(c.at - data_.get()); }
+  std::string_view written(size_t offset, size_t n) const { return {data_.get() + offset, n}; }
   // `n` bytes written before, at `offset`, again at `c`.
   Cursor again(Cursor c, size_t offset, size_t n) {
     c = room(c, n);  // first: it may move what is copied
-    std::memcpy(c.at, data_.get() + offset, n);
+    copy(c.at, data_.get() + offset, n);
     c.at += n;
     return c;
   }
@@ -77,20 +109,53 @@ class JsonBuffer {
   size_t capacity_ = 0;
 };
 
-// Writes JSON into a JsonBuffer, piece by piece, each piece taking the cursor and returning it moved on.
+// The text of dates written lately, `"2025-01-29"` with its quotes, by day. A report's dates are
+// few and repeated (each payment's, its due dates, the as-of date), and copying twelve bytes is
+// cheaper than working out year, month and day again. Direct-mapped on Boost's day number, which
+// every date has, special values included; an entry is empty while it holds day 1, which no date has.
+class DateTexts {
+ public:
+  DateTexts() {
+    for (Entry& e : entries_) e.day = 1;
+  }
+
+  const char* quoted(Date d) {
+    const uint32_t day = d.day_number();
+    Entry& e = entries_[day % kEntries];
+    if (e.day != day) {
+      e.day = day;
+      e.text[0] = '"';
+      write_date(e.text + 1, d);
+      e.text[11] = '"';
+    }
+    return e.text;
+  }
+
+ private:
+  static constexpr size_t kEntries = 1024;  // some three years of days
+  struct Entry {
+    uint32_t day;
+    char text[12];
+  };
+  std::array<Entry, kEntries> entries_;
+};
+
+// Writes JSON into a JsonBuffer, piece by piece, each piece taking the cursor and returning it moved
+// on; dates through `dates`, when given, else converted each time.
 class Json {
  public:
-  explicit Json(JsonBuffer& buffer) : buffer_(buffer) {}
+  explicit Json(JsonBuffer& buffer, DateTexts* dates = nullptr) : buffer_(buffer), dates_(dates) {}
 
-  // This file's own JSON between values: keys and punctuation, which need no escaping.
+  // Keys and punctuation, and JSON written before: what needs no escaping.
   template <size_t N>
   Cursor raw(Cursor c, const char (&literal)[N]) {
-    return raw(c, std::string_view(literal, N - 1));
+    c = buffer_.room(c, N - 1);
+    c.at = put(c.at, literal);
+    return c;
   }
   Cursor raw(Cursor c, std::string_view s) {
     c = buffer_.room(c, s.size());
-    std::memcpy(c.at, s.data(), s.size());
-    c.at += s.size();
+    c.at = put(c.at, s);
     return c;
   }
 
@@ -98,7 +163,7 @@ class Json {
   Cursor name(Cursor c, std::string_view s) {
     c = buffer_.room(c, s.size() + 2);
     *c.at++ = '"';
-    std::memcpy(c.at, s.data(), s.size());
+    copy(c.at, s.data(), s.size());
     c.at += s.size();
     *c.at++ = '"';
     return c;
@@ -135,28 +200,55 @@ class Json {
   }
 
   Cursor date(Cursor c, const std::optional<Date>& d) {
-    if (!d) return raw(c, "null");
-    c = buffer_.room(c, 12);
-    c.at[0] = '"';
-    write_date(c.at + 1, *d);
-    c.at[11] = '"';
-    c.at += 12;
+    c = buffer_.room(c, kMaxDate);
+    c.at = put_date(c.at, d);
     return c;
   }
 
-  Cursor number(Cursor c, int64_t n) {
-    c = buffer_.room(c, 24);
-    c.at = std::to_chars(c.at, c.end, n).ptr;
-    return c;
-  }
   Cursor number(Cursor c, const std::optional<int64_t>& n) {
-    return n ? number(c, *n) : raw(c, "null");
+    c = buffer_.room(c, kMaxNumber);
+    c.at = put_number(c.at, n);
+    return c;
   }
 
   Cursor boolean(Cursor c, bool b) { return b ? raw(c, "true") : raw(c, "false"); }
 
+  // Room for `n` more bytes at `c`, for the put writers below: a writer that knows how long a run
+  // of pieces can be makes room for all of them at once, then puts them without looking again.
+  Cursor room(Cursor c, size_t n) { return buffer_.room(c, n); }
+  static constexpr size_t kMaxDate = 12;    // "2025-01-29" with its quotes, or null
+  static constexpr size_t kMaxNumber = 20;  // -9223372036854775808, or null
+
+  // Each writes at `at`, which has room, and returns where it ended.
+  template <size_t N>
+  static char* put(char* at, const char (&literal)[N]) {
+    std::memcpy(at, literal, N - 1);
+    return at + N - 1;
+  }
+  static char* put(char* at, std::string_view s) {
+    copy(at, s.data(), s.size());
+    return at + s.size();
+  }
+  char* put_date(char* at, const std::optional<Date>& d) {
+    if (!d) return put(at, "null");
+    if (dates_ != nullptr) {
+      std::memcpy(at, dates_->quoted(*d), 12);
+    } else {
+      at[0] = '"';
+      write_date(at + 1, *d);
+      at[11] = '"';
+    }
+    return at + 12;
+  }
+  static char* put_number(char* at, const std::optional<int64_t>& n) {
+    if (!n) return put(at, "null");
+    return std::to_chars(at, at + kMaxNumber, *n).ptr;
+  }
+
   size_t offset(Cursor c) const { return buffer_.offset(c); }
   Cursor again(Cursor c, size_t offset, size_t n) { return buffer_.again(c, offset, n); }
+  // `n` bytes written before, at `offset`: valid until the memory next grows.
+  std::string_view written(size_t offset, size_t n) const { return buffer_.written(offset, n); }
 
   // A string built by `write(std::string&)`, which appends it; the scratch string is kept by the
   // thread, so that nothing is allocated once it is long enough.
@@ -221,6 +313,7 @@ class Json {
   }
 
   JsonBuffer& buffer_;
+  DateTexts* dates_;
 };
 
 }  // namespace compact::json_text

@@ -39,23 +39,21 @@ std::string_view inapplicability_name(Inapplicability why) {
 }
 
 // What follows a finding's entity up to its due date, `,"outcome":"breach","due":`, and what ends a
-// timeline entry, `,"outcome":"breach"}`, for each outcome: one copy each instead of three.
+// timeline entry, `,"outcome":"breach"}`, for each outcome: one copy each instead of three. Made when
+// the library is loaded (name_of's names are literals, there from the start).
 struct OutcomeJson {
   std::string before_due;
   std::string timeline_end;
 };
-const std::array<OutcomeJson, kOutcomeCount>& outcome_json() {
-  static const std::array<OutcomeJson, kOutcomeCount> table = [] {
-    std::array<OutcomeJson, kOutcomeCount> t;
-    for (size_t i = 0; i < kOutcomeCount; ++i) {
-      const std::string_view name = name_of(static_cast<Outcome>(i));
-      t[i].before_due = std::string(",\"outcome\":\"").append(name).append("\",\"due\":");
-      t[i].timeline_end = std::string(",\"outcome\":\"").append(name).append("\"}");
-    }
-    return t;
-  }();
-  return table;
-}
+const std::array<OutcomeJson, kOutcomeCount> kOutcomeJson = [] {
+  std::array<OutcomeJson, kOutcomeCount> t;
+  for (size_t i = 0; i < kOutcomeCount; ++i) {
+    const std::string_view name = name_of(static_cast<Outcome>(i));
+    t[i].before_due = std::string(",\"outcome\":\"").append(name).append("\",\"due\":");
+    t[i].timeline_end = std::string(",\"outcome\":\"").append(name).append("\"}");
+  }
+  return t;
+}();
 
 // A finding's two flags, each pair of values written as one literal.
 constexpr std::array<std::string_view, 4> kFlags = {
@@ -64,6 +62,8 @@ constexpr std::array<std::string_view, 4> kFlags = {
     "true,\"outside_in_force\":false",
     "true,\"outside_in_force\":true",
 };
+constexpr size_t kLongestFlags =
+    std::max({kFlags[0].size(), kFlags[1].size(), kFlags[2].size(), kFlags[3].size()});
 
 }  // namespace
 
@@ -76,12 +76,13 @@ class ReportJsonWriter::Memory {
     size_t size;
   };
 
-  // Where each entity's path was written in the report being written, so that the entity's other
-  // findings and the timeline copy it instead of building it again: an open-addressed table kept from
-  // one report to the next, which a new report empties by starting a new generation, not by clearing
-  // it. An entity is known by its address and its depth in the case: an entity that is the first
-  // member of its parent shares the parent's address, one level further down.
-  class EntityPaths {
+  // What has been written in the report being written, and where: each entity's path, so that the
+  // entity's other findings and the timeline copy it instead of building it again, and each pack
+  // and rule listed, so that none is listed twice. An open-addressed table kept from one report to
+  // the next, which a new report empties by starting a new generation, not by clearing it. A thing
+  // is known by its address and a tag: an entity's is its depth in the case (an entity that is the
+  // first member of its parent shares the parent's address, one level further down).
+  class Places {
    public:
     void start() {
       if (++generation_ == 0) {  // after four billion reports, the stamps start again from clean
@@ -91,8 +92,11 @@ class ReportJsonWriter::Memory {
       used_ = 0;
     }
 
-    // The place of the path of `entity` at `depth`, or null when it has none yet; then `add` gives
-    // it one.
+    static constexpr size_t kPack = Finding::kMaxDepth + 1;
+    static constexpr size_t kRule = Finding::kMaxDepth + 2;
+
+    // Where `entity` with `depth`, its tag, was written, or null when it was not; then `add` says
+    // where it is.
     const Written* find(const void* entity, size_t depth) const {
       if (slots_.empty()) return nullptr;
       for (size_t i = home(entity, depth);; i = (i + 1) & mask()) {
@@ -141,9 +145,16 @@ class ReportJsonWriter::Memory {
     uint32_t generation_ = 1;
   };
 
+  // What the timeline and the lean report's "rules" take from a finding as it is written.
+  struct WrittenFinding {
+    Written entity;        // its path
+    const RuleJson* rule;  // its rule's JSON
+  };
+
   json_text::JsonBuffer text;
-  EntityPaths entity_paths;
-  std::vector<Written> finding_entities;  // where each finding's entity path is
+  json_text::DateTexts dates;
+  Places places;
+  std::vector<WrittenFinding> findings;
   // The JSON of rules that the report's engine did not write: a report put together by hand. Made
   // afresh for each report, since its rules may not outlive it.
   std::unordered_map<const rules::Rule*, RuleJson> other_rules;
@@ -161,18 +172,19 @@ namespace {
 
 using Memory = ReportJsonWriter::Memory;
 using Written = Memory::Written;
+using WrittenFinding = Memory::WrittenFinding;
 
 // `f`'s entity path, written, or copied from where it was written before.
 Cursor write_entity(Json& j, Cursor c, Memory& memory, const Finding& f, Written& written) {
   const void* entity = f.entities[f.depth];
-  if (const Written* before = memory.entity_paths.find(entity, f.depth)) {
+  if (const Written* before = memory.places.find(entity, f.depth)) {
     written = *before;
     return j.again(c, before->offset, before->size);
   }
   written.offset = j.offset(c);
   c = j.string_from(c, [&](std::string& s) { f.append_entity_path(s); });
   written.size = j.offset(c) - written.offset;
-  memory.entity_paths.add(entity, f.depth, written);
+  memory.places.add(entity, f.depth, written);
   return c;
 }
 
@@ -215,18 +227,27 @@ Cursor write_finding(Json& j, Cursor c, Memory& memory, const Finding& f, const 
   const bool full = detail == ReportDetail::kFull;
   c = j.raw(c, rule.piece(Piece::kFindingHead));
   c = write_entity(j, c, memory, f, entity);
-  c = j.raw(c, outcome_json()[static_cast<size_t>(f.outcome)].before_due);
-  c = j.date(c, f.due);
-  c = j.raw(c, ",\"actual\":");
-  c = j.date(c, f.actual);
-  c = j.raw(c, ",\"arises\":");
-  c = j.date(c, f.arises);
-  c = j.raw(c, ",\"margin\":{\"days\":");
-  c = j.number(c, f.margin_days);
-  c = j.raw(c, ",\"working_days\":");
-  c = j.number(c, f.margin_working_days);
-  c = j.raw(c, rule.piece(full ? Piece::kCitationFull : Piece::kCitationLean));
-  c = j.raw(c, kFlags[2 * size_t{f.boundary_sensitive} + size_t{f.outside_in_force}]);
+  // The rest up to the flags is a known length but for its dates and numbers: room for the longest,
+  // made once, and the pieces put one after another.
+  const std::string_view before_due = kOutcomeJson[static_cast<size_t>(f.outcome)].before_due;
+  const std::string_view citation = rule.piece(full ? Piece::kCitationFull : Piece::kCitationLean);
+  constexpr std::string_view kActual = ",\"actual\":", kArises = ",\"arises\":",
+                             kDays = ",\"margin\":{\"days\":", kWorkingDays = ",\"working_days\":";
+  c = j.room(c, before_due.size() + kActual.size() + kArises.size() + kDays.size() +
+                    kWorkingDays.size() + 3 * Json::kMaxDate + 2 * Json::kMaxNumber +
+                    citation.size() + kLongestFlags);
+  char* at = Json::put(c.at, before_due);
+  at = j.put_date(at, f.due);
+  at = Json::put(at, kActual);
+  at = j.put_date(at, f.actual);
+  at = Json::put(at, kArises);
+  at = j.put_date(at, f.arises);
+  at = Json::put(at, kDays);
+  at = Json::put_number(at, f.margin_days);
+  at = Json::put(at, kWorkingDays);
+  at = Json::put_number(at, f.margin_working_days);
+  at = Json::put(at, citation);
+  c.at = Json::put(at, kFlags[2 * size_t{f.boundary_sensitive} + size_t{f.outside_in_force}]);
   if (f.outcome == Outcome::kNotApplicable) {
     c = j.raw(c, ",\"not_applicable_because\":");
     c = j.name(c, inapplicability_name(f.inapplicability));
@@ -236,6 +257,8 @@ Cursor write_finding(Json& j, Cursor c, Memory& memory, const Finding& f, const 
     c = j.name(
         c, f.insufficiency == Insufficiency::kDateOutOfRange ? "date_out_of_range" : "unrecorded");
   }
+  // The commonest end of all, as one piece.
+  if (f.missing_count == 0 && !full) return j.raw(c, ",\"missing\":[],\"trace\":null}");
   c = j.raw(c, ",\"missing\":[");
   bool first = true;
   f.visit_missing_fields([&](const std::string& path) {
@@ -253,16 +276,11 @@ Cursor write_finding(Json& j, Cursor c, Memory& memory, const Finding& f, const 
   return j.raw(c, "}");
 }
 
-// Whether a finding before findings[i] is `same` as it. Engine::evaluate groups findings by pack and
-// rule, so the one before usually answers at once; a caller may have reordered them, so the rest are
-// looked at too.
-template <typename Same>
-bool written_before(const Report& report, size_t i, Same same) {
-  if (i > 0 && same(report.findings[i - 1])) return true;
-  for (size_t k = 0; k + 1 < i; ++k) {
-    if (same(report.findings[k])) return true;
-  }
-  return false;
+// Whether `thing` (a pack or a rule, by `tag`) is written for the first time: it is, once.
+bool first_time(Memory& memory, const void* thing, size_t tag) {
+  if (memory.places.find(thing, tag) != nullptr) return false;
+  memory.places.add(thing, tag, {});
+  return true;
 }
 
 // Lean reports: `,"rules":[...]`, each rule that has a finding, once, with what its findings leave
@@ -271,11 +289,10 @@ Cursor write_rules(Json& j, Cursor c, Memory& memory, const Report& report) {
   c = j.raw(c, ",\"rules\":[");
   bool first = true;
   for (size_t i = 0; i < report.findings.size(); ++i) {
-    const Finding& f = report.findings[i];
-    if (written_before(report, i, [&](const Finding& g) { return g.rule == f.rule; })) continue;
+    if (!first_time(memory, report.findings[i].rule, Memory::Places::kRule)) continue;
     if (!first) c = j.raw(c, ",");
     first = false;
-    c = j.raw(c, memory.rule_json(report, f).piece(Piece::kRuleEntry));
+    c = j.raw(c, memory.findings[i].rule->piece(Piece::kRuleEntry));
   }
   return j.raw(c, "]");
 }
@@ -284,10 +301,12 @@ Cursor write_report(Json& j, Cursor c, Memory& memory, const Report& report, Rep
   c = j.raw(c, "{\"as_of\":");
   c = j.date(c, report.as_of);
   c = j.raw(c, ",\"packs\":[");
+  memory.places.start();
   bool first = true;
-  for (size_t i = 0; i < report.findings.size(); ++i) {
-    const Finding& f = report.findings[i];
-    if (written_before(report, i, [&](const Finding& g) { return g.pack == f.pack; })) continue;
+  for (const Finding& f : report.findings) {
+    // Findings come grouped by pack: the one before usually answers at once.
+    if (&f != report.findings.data() && (&f - 1)->pack == f.pack) continue;
+    if (!first_time(memory, f.pack, Memory::Places::kPack)) continue;
     c = j.raw(c, first ? "{\"id\":" : ",{\"id\":");
     first = false;
     c = j.string(c, f.pack->id);
@@ -302,23 +321,30 @@ Cursor write_report(Json& j, Cursor c, Memory& memory, const Report& report, Rep
     c = j.raw(c, "}");
   }
   c = j.raw(c, "],\"findings\":[");
-  memory.entity_paths.start();
-  memory.finding_entities.resize(report.findings.size());
+  memory.findings.resize(report.findings.size());
+  const RuleJson* rule = nullptr;
   for (size_t i = 0; i < report.findings.size(); ++i) {
     if (i > 0) c = j.raw(c, ",");
     const Finding& f = report.findings[i];
-    c = write_finding(j, c, memory, f, memory.rule_json(report, f), detail,
-                      memory.finding_entities[i]);
+    // Findings come grouped by rule: the one before usually has the same.
+    if (i == 0 || f.rule != report.findings[i - 1].rule) rule = &memory.rule_json(report, f);
+    memory.findings[i].rule = rule;
+    c = write_finding(j, c, memory, f, *rule, detail, memory.findings[i].entity);
   }
   c = j.raw(c, "],\"timeline\":[");
   for (size_t i = 0; i < report.timeline.size(); ++i) {
     const Finding& f = report.findings[report.timeline[i]];
-    c = j.raw(c, i > 0 ? ",{\"due\":" : "{\"due\":");
-    c = j.date(c, f.due);
-    c = j.raw(c, memory.rule_json(report, f).piece(Piece::kTimelineRule));
-    const Written& entity = memory.finding_entities[report.timeline[i]];
-    c = j.again(c, entity.offset, entity.size);
-    c = j.raw(c, outcome_json()[static_cast<size_t>(f.outcome)].timeline_end);
+    const WrittenFinding& written = memory.findings[report.timeline[i]];
+    const std::string_view start = i > 0 ? ",{\"due\":" : "{\"due\":";
+    const std::string_view rule_id = written.rule->piece(Piece::kTimelineRule);
+    const std::string_view end = kOutcomeJson[static_cast<size_t>(f.outcome)].timeline_end;
+    c = j.room(c,
+               start.size() + Json::kMaxDate + rule_id.size() + written.entity.size + end.size());
+    char* at = Json::put(c.at, start);
+    at = j.put_date(at, f.due);
+    at = Json::put(at, rule_id);
+    at = Json::put(at, j.written(written.entity.offset, written.entity.size));
+    c.at = Json::put(at, end);
   }
   c = j.raw(c, "],\"summary\":{");
   for (size_t i = 0; i < kOutcomeCount; ++i) {
@@ -345,13 +371,13 @@ ReportJsonWriter& ReportJsonWriter::operator=(ReportJsonWriter&&) noexcept = def
 ReportJsonWriter::~ReportJsonWriter() = default;
 
 size_t ReportJsonWriter::memory() const {
-  return memory_->text.capacity() + memory_->entity_paths.memory() +
-         memory_->finding_entities.capacity() * sizeof(Written);
+  return memory_->text.capacity() + sizeof(memory_->dates) + memory_->places.memory() +
+         memory_->findings.capacity() * sizeof(WrittenFinding);
 }
 
 std::string_view ReportJsonWriter::write(const Report& report, ReportDetail detail) {
   memory_->other_rules.clear();
-  Json j(memory_->text);
+  Json j(memory_->text, &memory_->dates);
   memory_->text.finish(write_report(j, memory_->text.start(), *memory_, report, detail));
   return memory_->text.text();
 }
