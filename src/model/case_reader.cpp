@@ -1,6 +1,7 @@
 #include "case_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <span>
 #include <utility>
@@ -543,11 +544,21 @@ class EventHandler {
   bool repeated_keys_ = false;
 };
 
+using FieldReader = void (*)(EventHandler& handler, void* entity, const Value& value);
+
+// One reader per field of E, built at compile time: a key's field number picks its reader at once.
+template <Entity E, size_t... I>
+constexpr std::array<FieldReader, sizeof...(I)> field_readers(std::index_sequence<I...>) {
+  return {[](EventHandler& handler, void* entity, const Value& value) {
+    handler.read(E::kFields[I], static_cast<E*>(entity)->*E::template member_pointer<I>(), value);
+  }...};
+}
+
 template <Entity E>
 void read_field(EventHandler& handler, void* entity, size_t field, const Value& value) {
-  E::visit_fields(*static_cast<E*>(entity), [&](const FieldInfo& info, auto& member) {
-    if (&info == &E::kFields[field]) handler.read(info, member, value);
-  });
+  static constexpr std::array<FieldReader, std::size(E::kFields)> kReaders =
+      field_readers<E>(std::make_index_sequence<std::size(E::kFields)>());
+  kReaders[field](handler, entity, value);
 }
 
 template <Entity E>
