@@ -400,8 +400,8 @@ TEST_F(EngineTest, AReportJsonWriterWritesWhatToJsonWrites) {
 }
 
 // The JSON the engine wrote of each rule when it was created is what the writer writes of a rule
-// itself, for a report put together by hand: the same report without its engine's is written the
-// same. Reversed, each finding is written as before, and each rule and pack once, in the order of
+// itself, for a report put together by hand: the same report without its engine's, or with another
+// engine's, is written the same. Reversed, each finding is written as before, and each rule and pack once, in the order of
 // their first findings.
 TEST_F(EngineTest, AReportPutTogetherByHandIsWrittenAsTheEnginesIs) {
   Case c = grant_with({invoice("A", D("2024-12-13"), D("2025-01-29")),
@@ -412,8 +412,14 @@ TEST_F(EngineTest, AReportPutTogetherByHandIsWrittenAsTheEnginesIs) {
   ASSERT_NE(report.rules_json, nullptr);
   Report by_hand = report;
   by_hand.rules_json = nullptr;
+  // Another engine's, with the same rules at other addresses: none of them is this report's.
+  const Engine other = make_engine();
+  Report mismatched = report;
+  mismatched.rules_json = other.evaluate(c, D("2025-06-30"))->rules_json;
+  ASSERT_NE(mismatched.rules_json, report.rules_json);
   for (const ReportDetail detail : {ReportDetail::kFull, ReportDetail::kLean}) {
     EXPECT_EQ(to_json(by_hand, detail), to_json(report, detail));
+    EXPECT_EQ(to_json(mismatched, detail), to_json(report, detail));
   }
 
   std::reverse(by_hand.findings.begin(), by_hand.findings.end());
