@@ -10,6 +10,7 @@
 #include "compact/util/printable.hpp"
 #include "compact/util/text_position.hpp"
 #include "consistency.hpp"
+#include "fast_case_reader.hpp"
 #include "identity_checks.hpp"
 #include "json_source.hpp"
 #include "problem_log.hpp"
@@ -51,21 +52,10 @@ bool CaseReadResult::ok() const {
 
 namespace {
 
-CaseReadResult read_with(std::string_view text, const FieldDeclarations* declared,
-                         const ReadLimits& limits) {
-  CaseReadResult result;
-  if (text.size() > limits.max_document_bytes) {
-    result.problems.push_back({Problem::Severity::kError, "limit", "", 0, 0,
-                               absl::StrCat("the document is larger than the limit of ",
-                                            limits.max_document_bytes, " bytes")});
-    return result;
-  }
-  // A UTF-8 byte order mark, as Windows tools often write, is allowed and skipped (RFC 8259 section 8.1
-  // lets a parser ignore it); positions are then counted as an editor shows them, without it.
-  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
-    text.remove_prefix(kByteOrderMark.size());
-  ProblemLog log(limits.max_problems, result.problems);
+// The full reader: every problem of `text` into `log`; false when it is not JSON at all (a syntax
+// error or too deep), which is then the one problem in `result` and its case is void.
+bool read_in_full(std::string_view text, const ReadLimits& limits,
+                  const FieldDeclarations* declared, CaseReadResult& result, ProblemLog& log) {
   const EventReadResult read = read_case_events(text, limits, declared, result.value, log);
   if (const boost::system::error_code& ec = read.error) {
     // Whatever was read before the error is void: the one problem is the error itself.
@@ -82,7 +72,7 @@ CaseReadResult read_with(std::string_view text, const FieldDeclarations* declare
     result.problems.push_back({Problem::Severity::kError,
                                ec == json::error::too_deep ? "limit" : "syntax", "", line, column,
                                std::move(message)});
-    return result;
+    return false;
   }
   if (read.repeated_keys) {
     for (json_source::DuplicateKey& duplicate :
@@ -93,6 +83,30 @@ CaseReadResult read_with(std::string_view text, const FieldDeclarations* declare
                        absl::StrCat("\"", printable(duplicate.key),
                                     "\" appears more than once in this object")});
     }
+  }
+  return true;
+}
+
+CaseReadResult read_with(std::string_view text, const FieldDeclarations* declared,
+                         const ReadLimits& limits, bool fast_path = true) {
+  CaseReadResult result;
+  if (text.size() > limits.max_document_bytes) {
+    result.problems.push_back({Problem::Severity::kError, "limit", "", 0, 0,
+                               absl::StrCat("the document is larger than the limit of ",
+                                            limits.max_document_bytes, " bytes")});
+    return result;
+  }
+  // A UTF-8 byte order mark, as Windows tools often write, is allowed and skipped (RFC 8259 section 8.1
+  // lets a parser ignore it); positions are then counted as an editor shows them, without it.
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+    text.remove_prefix(kByteOrderMark.size());
+  ProblemLog log(limits.max_problems, result.problems);
+  // Most documents are well formed, and the fast path reads those in one pass; it leaves any other
+  // to the full reader, which reads it again from the start and says what is wrong.
+  if (!fast_path || !read_case_fast(text, limits, result.value)) {
+    result.value = {};
+    if (!read_in_full(text, limits, declared, result, log)) return result;
   }
   check_identities(result.value, log);
   for (Inconsistency& inconsistency : check_consistency(result.value)) {
@@ -217,5 +231,10 @@ json::value to_json(const E& entity) {
 }  // namespace
 
 std::string write_case(const Case& c) { return json::serialize(to_json(c)); }
+
+CaseReadResult read_case_in_full(std::string_view json, const FieldDeclarations* declared,
+                                 const ReadLimits& limits) {
+  return read_with(json, declared, limits, /*fast_path=*/false);
+}
 
 }  // namespace compact

@@ -580,18 +580,6 @@ ExtraFields& extra_of(void* entity) {
 }
 
 template <Entity E>
-constexpr uint64_t required_fields() {
-  static_assert(std::size(E::kFields) <= 64, "a frame keeps one bit per field");
-  uint64_t mask = 0;
-  for (size_t i = 0; i < std::size(E::kFields); ++i) {
-    const FieldInfo& field = E::kFields[i];
-    if (field.presence == Presence::kRequired && field.kind != FieldKind::kList)
-      mask |= uint64_t{1} << i;
-  }
-  return mask;
-}
-
-template <Entity E>
 const EntityOps* ops_of() {
   static constexpr auto kSlots = field_slots<E>();
   static constexpr EntityOps kOps{&E::kInfo,

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string_view>
 
@@ -26,6 +27,27 @@ class FieldIndex {
 
   static constexpr size_t slots_for(size_t fields) { return std::bit_ceil(2 * fields + 1); }
 
+  // a == b, inline: a field name is short, and a call of memcmp costs more than comparing it a word
+  // at a time, the last word overlapping the one before (bytes 0-7 and 4-11 of 12; 0-3 and 2-5 of 6).
+  static constexpr bool same(std::string_view a, std::string_view b) {
+    const size_t n = a.size();
+    if (n != b.size()) return false;
+    if (std::is_constant_evaluated() || n < 4) return a == b;
+    const auto equal_at = [&]<typename Word>(size_t i) {
+      Word x, y;
+      std::memcpy(&x, a.data() + i, sizeof x);
+      std::memcpy(&y, b.data() + i, sizeof y);
+      return x == y;
+    };
+    if (n < 8)
+      return equal_at.template operator()<uint32_t>(0) &&
+             equal_at.template operator()<uint32_t>(n - 4);
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (!equal_at.template operator()<uint64_t>(i)) return false;
+    }
+    return equal_at.template operator()<uint64_t>(n - 8);
+  }
+
   static constexpr size_t hash(std::string_view key) {
     if (key.empty()) return 0;
     const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<uint8_t>(key[i])); };
@@ -39,7 +61,7 @@ class FieldIndex {
     for (size_t slot = hash(key) & mask_;; slot = (slot + 1) & mask_) {
       const uint8_t field = slots_[slot];
       if (field == kEmpty) return kNotFound;
-      if (fields_[field].name == key) return field;
+      if (same(fields_[field].name, key)) return field;
     }
   }
 
@@ -62,6 +84,19 @@ constexpr auto field_slots() {
     slots[slot] = static_cast<uint8_t>(i);
   }
   return slots;
+}
+
+// Bit i set when E's field i must be present in a document (a list never must: absent, it is empty).
+template <typename E>
+constexpr uint64_t required_fields() {
+  static_assert(std::size(E::kFields) <= 64, "a reader keeps one bit per field");
+  uint64_t mask = 0;
+  for (size_t i = 0; i < std::size(E::kFields); ++i) {
+    const FieldInfo& field = E::kFields[i];
+    if (field.presence == Presence::kRequired && field.kind != FieldKind::kList)
+      mask |= uint64_t{1} << i;
+  }
+  return mask;
 }
 
 }  // namespace compact

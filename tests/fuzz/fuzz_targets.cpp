@@ -5,6 +5,7 @@
 #include "compact/engine/engine.hpp"
 #include "compact/model/case_json.hpp"
 #include "compact/rules/expression.hpp"
+#include "fast_case_reader.hpp"
 #include "native_code.hpp"
 
 namespace compact::fuzz {
@@ -140,8 +141,24 @@ std::string expression(std::string_view text) {
   return "";
 }
 
+// Whether two reads of a document came out the same: the same case and the same problems.
+bool same_read(const CaseReadResult& a, const CaseReadResult& b) {
+  if (!(a.value == b.value) || a.problems.size() != b.problems.size()) return false;
+  for (size_t i = 0; i < a.problems.size(); ++i) {
+    if (to_string(a.problems[i]) != to_string(b.problems[i]) ||
+        a.problems[i].code != b.problems[i].code) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string case_document(std::string_view text) {
   const CaseReadResult read = read_case(text);
+  // The fast path reads what it reads as the full reader does, and leaves it everything else.
+  if (!same_read(read, read_case_in_full(text, nullptr))) {
+    return "the fast path and the full reader read it differently";
+  }
   for (const Problem& p : read.problems) {
     if (p.code.empty() || p.message.empty()) return "a problem with no code or message";
     if (p.line < 0 || p.column < 0 || (p.line == 0) != (p.column == 0)) {

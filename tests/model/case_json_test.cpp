@@ -5,8 +5,10 @@
 #include <set>
 #include <sstream>
 
+#include "absl/strings/str_replace.h"
 #include "compact/model/json_schema.hpp"
 #include "compact/model/schema_reference.hpp"
+#include "fast_case_reader.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "support/dates.hpp"
@@ -408,6 +410,25 @@ TEST(CaseJson, LimitsAreEnforcedWithClearErrors) {
   EXPECT_EQ(many.problems.back().message, "3 more problems not listed (the limit is 3)");
 }
 
+// One random edit of `text`: a byte replaced, up to `max_erased` bytes erased, or a byte inserted,
+// the bytes those that matter to JSON and to UTF-8. An emptied text becomes "{".
+void corrupt(std::string& text, std::mt19937& random, size_t max_erased) {
+  const std::string bytes = "{}[]\",:0123456789-.eE \n\\tnfu\xff\x80";
+  const size_t at = random() % text.size();
+  switch (random() % 3) {
+    case 0:
+      text[at] = bytes[random() % bytes.size()];
+      break;
+    case 1:
+      text.erase(at, 1 + random() % max_erased);
+      break;
+    case 2:
+      text.insert(at, 1, bytes[random() % bytes.size()]);
+      break;
+  }
+  if (text.empty()) text = "{";
+}
+
 // Hostile input: thousands of corruptions of a real case. Each must be read without a crash, and either
 // be valid or carry at least one error with a known code.
 TEST(CaseJson, CorruptedDocumentsNeverCrash) {
@@ -422,25 +443,10 @@ TEST(CaseJson, CorruptedDocumentsNeverCrash) {
                                        "unknown_policy",   "inconsistent_dates",
                                        "too_many_problems"};
   std::mt19937 random(20141);
-  const std::string bytes = "{}[]\",:0123456789-.eE \n\\tnfu\xff\x80";
   for (int round = 0; round < 3000; ++round) {
     std::string text = original;
     const int edits = 1 + static_cast<int>(random() % 4);
-    for (int e = 0; e < edits; ++e) {
-      const size_t at = random() % text.size();
-      switch (random() % 3) {
-        case 0:
-          text[at] = bytes[random() % bytes.size()];
-          break;
-        case 1:
-          text.erase(at, 1 + random() % 20);
-          break;
-        case 2:
-          text.insert(at, 1, bytes[random() % bytes.size()]);
-          break;
-      }
-      if (text.empty()) text = "{";
-    }
+    for (int e = 0; e < edits; ++e) corrupt(text, random, 20);
     const CaseReadResult read = read_case(text);
     for (const Problem& p : read.problems) {
       ASSERT_TRUE(codes.contains(p.code)) << p.code << " for\n" << text;
@@ -450,6 +456,124 @@ TEST(CaseJson, CorruptedDocumentsNeverCrash) {
       ASSERT_EQ(read_case(write_case(read.value)).value, read.value);
     }
   }
+}
+
+// Whether two reads of a document came out the same: the same case and the same problems.
+void expect_same_read(const CaseReadResult& a, const CaseReadResult& b, std::string_view text) {
+  ASSERT_EQ(a.value, b.value) << text;
+  ASSERT_EQ(a.problems.size(), b.problems.size()) << text;
+  for (size_t i = 0; i < a.problems.size(); ++i) {
+    ASSERT_EQ(to_string(a.problems[i]), to_string(b.problems[i])) << text;
+    ASSERT_EQ(a.problems[i].code, b.problems[i].code) << text;
+  }
+}
+
+// The fast path (fast_case_reader.hpp) reads a well-formed document of every field of every entity,
+// every type of value among them, and the examples, to the case the full reader reads.
+TEST(FastPath, ReadsEveryFieldOfEveryEntityAsTheFullReaderDoes) {
+  // The filler's texts hold a backslash, which the fast path leaves to the full reader: a slash
+  // instead keeps them plain (and UTF-8, with the filler's curly quotes and dash).
+  std::vector<std::string> documents = {
+      absl::StrReplaceAll(write_case(every_field_recorded()), {{"\\\\", "/"}})};
+  for (const char* name : {"grant-with-invoices.json", "shortened-consultation.json",
+                           "contract-ended-with-notice.json"}) {
+    documents.push_back(read_file(std::string(COMPACT_EXAMPLES_DIR) + "/" + name));
+  }
+  for (const std::string& text : documents) {
+    Case fast;
+    ASSERT_TRUE(read_case_fast(text, ReadLimits{}, fast)) << text;
+    const CaseReadResult full = read_case_in_full(text, nullptr);
+    EXPECT_TRUE(full.ok());
+    EXPECT_EQ(fast, full.value);
+    expect_same_read(read_case(text), full, text);
+  }
+}
+
+// What the fast path does not read, it leaves whole to the full reader: each of these documents it
+// gives up on, and read_case reports on it exactly as the full reader alone does.
+TEST(FastPath, LeavesEverythingElseToTheFullReader) {
+  const std::string payment =
+      R"("kind": "invoice", "amount_pence": 125000, "received_on": "2025-01-03")";
+  const auto with_payment = [](const std::string& fields) {
+    return R"({"organisations": [{"id": "sbc", "name": "Council", "sector": "public", "kind": "council"}],
+  "commissions": [{"id": "G1", "commissioner": "sbc", "approach": "grant", "payments": [{)" +
+           fields + "}]}]}";
+  };
+  const std::string plain = with_payment(absl::StrCat(R"("id": "INV-1", )", payment));
+  Case read;
+  ASSERT_TRUE(read_case_fast(plain, ReadLimits{}, read));
+  const std::vector<std::string> documents = {
+      with_payment(absl::StrCat(R"("id": "INV\u002d1", )", payment)),              // an escape
+      with_payment(absl::StrCat(R"("id": "INV-1", "id": "INV-2", )", payment)),    // a repeated key
+      with_payment(absl::StrCat(R"("id": "INV-1", "colour": "red", )", payment)),  // unknown
+      with_payment(absl::StrCat(R"("id": null, )", payment)),                // a required null
+      with_payment(R"("id": "INV-1", "kind": "invoice", "paid_on": null)"),  // an optional null
+      with_payment(R"("id": "INV-1", "kind": "invoice", "amount_pence": -0)"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "amount_pence": -5)"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "amount_pence": 1.5)"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "amount_pence": 1e3)"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "amount_pence": 012)"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "amount_pence": 9223372036854775807)"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "amount_pence": 99999999999999999999)"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "amount_pence": "12")"),
+      with_payment(R"("id": "INV-1", "kind": "cheque")"),  // not an enum value
+      with_payment(R"("id": "INV-1")"),                    // a required field
+      with_payment(R"("id": "INV-1", "kind": "invoice", "received_on": "2025-02-29")"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "received_on": "1899-12-31")"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "received_on": "2025-1-03")"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "received_on": "2025-01-03T00")"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "received_on": 20250103)"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "in_advance": "yes")"),
+      with_payment(R"("id": "INV-1", "kind": "invoice", "in_advance": tru)"),
+      with_payment(R"("id": "INV-1", "kind": "invoice",)"),            // a trailing comma
+      with_payment("\"id\": \"INV\x01\", \"kind\": \"invoice\""),      // a control
+      with_payment("\"id\": \"INV\xC3\x28\", \"kind\": \"invoice\""),  // not UTF-8
+      plain + " x",                                                    // after the end
+      plain.substr(0, plain.size() - 1),                               // cut short
+      "[" + plain + "]",
+      "",
+  };
+  for (const std::string& text : documents) {
+    Case fast;
+    EXPECT_FALSE(read_case_fast(text, ReadLimits{}, fast)) << text;
+    expect_same_read(read_case(text), read_case_in_full(text, nullptr), text);
+  }
+  // The limits, lowered: a list one longer, a string one longer, one container deeper.
+  const std::string two_payments =
+      with_payment(absl::StrCat(R"("id": "INV-1", )", payment, R"(}, {"id": "INV-2", )", payment));
+  for (const ReadLimits limits : {ReadLimits{.max_list_length = 1},
+                                  ReadLimits{.max_string_bytes = 4}, ReadLimits{.max_depth = 4}}) {
+    Case fast;
+    EXPECT_FALSE(read_case_fast(two_payments, limits, fast));
+    expect_same_read(read_case(two_payments, limits),
+                     read_case_in_full(two_payments, nullptr, limits), two_payments);
+  }
+  // A field a pack declares is the full reader's too.
+  FieldDeclarations declared;
+  ASSERT_TRUE(declared.declare("payment", "cost_centre", FieldKind::kText).ok());
+  const std::string with_declared =
+      with_payment(absl::StrCat(R"("id": "INV-1", "cost_centre": "CC7", )", payment));
+  const CaseReadResult full = read_case_in_full(with_declared, &declared);
+  ASSERT_TRUE(full.ok());
+  expect_same_read(read_case(with_declared, declared), full, with_declared);
+}
+
+// Thousands of corruptions of a real case, some that the fast path still reads (white space, a
+// digit of an amount) and most that it leaves: read_case reads each as the full reader alone does.
+TEST(FastPath, CorruptedDocumentsReadAsTheFullReaderReadsThem) {
+  const std::string original =
+      read_file(std::string(COMPACT_EXAMPLES_DIR) + "/grant-with-invoices.json");
+  std::mt19937 random(2014);
+  int fast_reads = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = original;
+    corrupt(text, random, 4);
+    Case fast;
+    if (read_case_fast(text, ReadLimits{}, fast)) ++fast_reads;
+    expect_same_read(read_case(text), read_case_in_full(text, nullptr), text);
+  }
+  EXPECT_GT(fast_reads, 100);
+  EXPECT_LT(fast_reads, 2900);
 }
 
 // DESIGN.md fixes these names as a contract; the schema must keep them, with these types.

@@ -1,0 +1,291 @@
+#include "fast_case_reader.hpp"
+
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "compact/calendar/civil_days.hpp"
+#include "compact/calendar/date.hpp"
+#include "compact/model/field_access.hpp"
+#include "compact/util/utf8.hpp"
+#include "field_index.hpp"
+
+namespace compact {
+namespace {
+
+// The reader walks the text with `at_`; every method returns false, with nothing reported, at the
+// first thing a valid case would not have there.
+class FastReader {
+ public:
+  FastReader(std::string_view text, const ReadLimits& limits)
+      : at_(text.data()), end_(text.data() + text.size()), limits_(limits) {}
+
+  bool document(Case& c) {
+    if (!entity(c, 1)) return false;
+    skip_space();
+    return at_ == end_;
+  }
+
+ private:
+  using FieldRead = bool (*)(FastReader& reader, void* entity, size_t depth);
+
+  // E's object, `depth` containers deep (the document's own object is 1, as the parser counts).
+  template <Entity E>
+  bool entity(E& e, size_t depth) {
+    static constexpr auto kSlots = field_slots<E>();
+    static constexpr FieldIndex kIndex(E::kFields, kSlots);
+    if (depth > limits_.max_depth) return false;
+    skip_space();
+    if (!take('{')) return false;
+    uint64_t seen = 0;
+    skip_space();
+    if (!take('}')) {
+      for (;;) {
+        std::string_view key;
+        if (!string(key)) return false;
+        const size_t field = kIndex.find(key);
+        if (field == FieldIndex::kNotFound) return false;  // perhaps a declared field, or a typo
+        const uint64_t bit = uint64_t{1} << field;
+        if (seen & bit) return false;
+        seen |= bit;
+        skip_space();
+        if (!take(':')) return false;
+        skip_space();
+        if (!reads<E>()[field](*this, &e, depth)) return false;
+        skip_space();
+        if (take(',')) {
+          skip_space();
+          continue;
+        }
+        if (take('}')) break;
+        return false;
+      }
+    }
+    return (required_fields<E>() & ~seen) == 0;
+  }
+
+  // One reader per field of E, built at compile time: a key's field number picks its reader at once.
+  template <Entity E>
+  static const std::array<FieldRead, std::size(E::kFields)>& reads() {
+    static constexpr std::array<FieldRead, std::size(E::kFields)> kReads =
+        make_reads<E>(std::make_index_sequence<std::size(E::kFields)>());
+    return kReads;
+  }
+  template <Entity E, size_t... I>
+  static constexpr std::array<FieldRead, sizeof...(I)> make_reads(std::index_sequence<I...>) {
+    return {[](FastReader& reader, void* entity, size_t depth) {
+      return reader.value(static_cast<E*>(entity)->*E::template member_pointer<I>(), depth);
+    }...};
+  }
+
+  // A field's value into `member`, as the full reader would store it.
+  template <typename M>
+  bool value(M& member, size_t depth) {
+    using Held = typename field_access_internal::Unwrapped<M>::Type;
+    if constexpr (Entity<Held>) {
+      member = Held{};
+      if constexpr (std::is_same_v<M, Held>) {
+        return entity(member, depth + 1);
+      } else {
+        return entity(*member, depth + 1);
+      }
+    } else if constexpr (IsList<Held>::value) {
+      return list(member, depth + 1);
+    } else {
+      Held converted{};
+      if (!scalar(converted)) return false;
+      member = std::move(converted);
+      return true;
+    }
+  }
+
+  template <typename T>
+  bool list(std::vector<T>& entries, size_t depth) {
+    if (depth > limits_.max_depth || !take('[')) return false;
+    entries.clear();
+    skip_space();
+    if (take(']')) return true;
+    entries.reserve(4);  // a few entries are the rule: as the full reader does
+    for (;;) {
+      if (entries.size() == limits_.max_list_length) return false;
+      if (!entity(entries.emplace_back(), depth + 1)) return false;
+      skip_space();
+      if (take(',')) continue;
+      return take(']');
+    }
+  }
+
+  // "YYYY-MM-DD" of a day in the supported range, read here; any other text is left to the full
+  // reader (parse_date's, which says what is wrong with it).
+  bool scalar(Date& out) {
+    if (end_ - at_ < 12 || at_[0] != '"' || at_[11] != '"' || at_[5] != '-' || at_[8] != '-') {
+      return false;
+    }
+    unsigned digits[8];
+    constexpr std::array<int, 8> kAt = {1, 2, 3, 4, 6, 7, 9, 10};
+    for (size_t i = 0; i < 8; ++i) {
+      digits[i] = static_cast<unsigned>(static_cast<unsigned char>(at_[kAt[i]])) - '0';
+      if (digits[i] > 9) return false;
+    }
+    const int year =
+        static_cast<int>(digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]);
+    const int month = static_cast<int>(digits[4] * 10 + digits[5]);
+    const int day = static_cast<int>(digits[6] * 10 + digits[7]);
+    if (year < kFirstSupportedYear || year > kLastSupportedYear || month < 1 || month > 12 ||
+        day < 1 || day > days_in_month(year, month)) {
+      return false;
+    }
+    out = from_day_index(day_index_from_civil(year, month, day));
+    at_ += 12;
+    return true;
+  }
+
+  bool scalar(bool& out) {
+    if (literal("true")) {
+      out = true;
+      return true;
+    }
+    out = false;
+    return literal("false");
+  }
+
+  bool scalar(std::string& out) {
+    std::string_view text;
+    if (!string(text) || text.size() > limits_.max_string_bytes) return false;
+    out.assign(text);
+    return true;
+  }
+  bool scalar(OrganisationRef& out) { return scalar(out.id); }
+  bool scalar(PolicyRef& out) { return scalar(out.id); }
+
+  bool scalar(Money& out) {
+    int64_t pence = 0;
+    if (!whole_number(pence) || pence < 0) return false;
+    out.pence = pence;
+    return true;
+  }
+  bool scalar(int64_t& out) { return whole_number(out); }
+
+  template <typename E>
+  requires std::is_enum_v<E>
+  bool scalar(E& out) {
+    std::string_view text;
+    if (!string(text)) return false;
+    const std::optional<E> known = enum_value<E>(text);
+    if (!known) return false;
+    out = *known;
+    return true;
+  }
+
+  // -?(0|[1-9][0-9]*) within int64, and no fraction or exponent after it. "-0" is left to the full
+  // reader, which takes the parser's word for what it is.
+  bool whole_number(int64_t& out) {
+    const bool negative = at_ != end_ && *at_ == '-';
+    if (negative) ++at_;
+    if (at_ == end_ || !digit(*at_)) return false;
+    uint64_t magnitude = 0;
+    const char* const first = at_;
+    if (*at_ == '0') {
+      ++at_;
+    } else {
+      for (; at_ != end_ && digit(*at_); ++at_) {
+        if (at_ - first >= 18) return false;  // 19 digits may not fit: the full reader decides
+        magnitude = magnitude * 10 + static_cast<uint64_t>(*at_ - '0');
+      }
+    }
+    if (at_ != end_ && (digit(*at_) || *at_ == '.' || *at_ == 'e' || *at_ == 'E')) return false;
+    if (negative && magnitude == 0) return false;
+    out = negative ? -static_cast<int64_t>(magnitude) : static_cast<int64_t>(magnitude);
+    return true;
+  }
+
+  // The bytes of `word` that are a quote, a backslash, below 0x20 or above 0x7F, each as its high
+  // bit. Each test is the classic "has a zero byte" one on a word made zero where the byte matches; a
+  // false positive can follow only a true one, so the lowest bit set is the first such byte.
+  static uint64_t stops(uint64_t word) {
+    constexpr uint64_t kOnes = 0x0101010101010101;
+    constexpr uint64_t kHighs = 0x8080808080808080;
+    const auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+    const uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;
+    return control | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\')) |
+           (word & kHighs);
+  }
+
+  // A string with no escape and no control character, of valid UTF-8, as a view of the text.
+  bool string(std::string_view& out) {
+    static_assert(std::endian::native == std::endian::little, "words are read low byte first");
+    if (at_ == end_ || *at_ != '"') return false;
+    const char* const start = ++at_;
+    for (;;) {
+      // ASCII eight bytes at a time while eight are left, then a byte at a time.
+      if (end_ - at_ >= 8) {
+        uint64_t word;
+        std::memcpy(&word, at_, 8);
+        const uint64_t found = stops(word);
+        if (found == 0) {
+          at_ += 8;
+          continue;
+        }
+        at_ += std::countr_zero(found) / 8;
+      } else {
+        while (at_ != end_ && *at_ != '"' && *at_ != '\\' &&
+               static_cast<unsigned char>(*at_) >= 0x20 &&
+               static_cast<unsigned char>(*at_) < 0x80) {
+          ++at_;
+        }
+        if (at_ == end_) return false;
+      }
+      const auto byte = static_cast<unsigned char>(*at_);
+      if (byte == '"') {
+        out = std::string_view(start, static_cast<size_t>(at_ - start));
+        ++at_;
+        return true;
+      }
+      if (byte < 0x80) return false;  // an escape or a control character
+      const size_t length =
+          utf8_sequence_length(std::string_view(at_, static_cast<size_t>(end_ - at_)));
+      if (length == 0) return false;
+      at_ += length;
+    }
+  }
+
+  bool literal(std::string_view word) {
+    if (static_cast<size_t>(end_ - at_) < word.size() ||
+        std::string_view(at_, word.size()) != word) {
+      return false;
+    }
+    at_ += word.size();
+    return true;
+  }
+
+  static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+  bool take(char c) {
+    if (at_ == end_ || *at_ != c) return false;
+    ++at_;
+    return true;
+  }
+
+  // White space as RFC 8259 has it.
+  void skip_space() {
+    while (at_ != end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t')) ++at_;
+  }
+
+  const char* at_;
+  const char* end_;
+  const ReadLimits& limits_;
+};
+
+}  // namespace
+
+bool read_case_fast(std::string_view text, const ReadLimits& limits, Case& out) {
+  return FastReader(text, limits).document(out);
+}
+
+}  // namespace compact
