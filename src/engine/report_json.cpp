@@ -284,16 +284,26 @@ bool first_time(Memory& memory, const void* thing, size_t tag) {
 }
 
 // Lean reports: `,"rules":[...]`, each rule that has a finding, once, with what its findings leave
-// out.
+// out. An engine's findings list its rules in its order, whose entries lie in one run: each run of
+// adjacent entries is copied as one piece.
 Cursor write_rules(Json& j, Cursor c, Memory& memory, const Report& report) {
   c = j.raw(c, ",\"rules\":[");
-  bool first = true;
+  std::string_view run;
   for (size_t i = 0; i < report.findings.size(); ++i) {
-    if (!first_time(memory, report.findings[i].rule, Memory::Places::kRule)) continue;
-    if (!first) c = j.raw(c, ",");
-    first = false;
-    c = j.raw(c, memory.findings[i].rule->piece(Piece::kRuleEntry));
+    const rules::Rule* rule = report.findings[i].rule;
+    // Findings come grouped by rule: the one before usually answers at once.
+    if (i > 0 && report.findings[i - 1].rule == rule) continue;
+    if (!first_time(memory, rule, Memory::Places::kRule)) continue;
+    const std::string_view entry = memory.findings[i].rule->listed();
+    if (run.data() + run.size() == entry.data()) {
+      run = std::string_view(run.data(), run.size() + entry.size());
+    } else {
+      c = j.raw(c, run);
+      run = entry;
+    }
   }
+  c = j.raw(c, run);
+  if (!run.empty()) --c.at;  // the last entry's comma
   return j.raw(c, "]");
 }
 

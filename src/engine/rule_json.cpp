@@ -62,7 +62,9 @@ RuleJson::RuleJson(const rules::Pack& pack, const rules::Rule& rule) {
   Json j(buffer);
   Cursor c = buffer.start();
   // In Piece's order, each piece's end noted as it is written.
-  const auto end_piece = [&](Piece p) { ends_[static_cast<size_t>(p)] = buffer.offset(c); };
+  const auto end_piece = [&](Piece p) {
+    starts_[static_cast<size_t>(p) + 1] = static_cast<uint32_t>(buffer.offset(c));
+  };
   c = j.raw(c, "{\"rule\":");
   c = j.string(c, rule.id);
   c = j.raw(c, ",\"entity\":");
@@ -78,6 +80,7 @@ RuleJson::RuleJson(const rules::Pack& pack, const rules::Rule& rule) {
   c = j.raw(c, ",\"entity\":");
   end_piece(Piece::kTimelineRule);
   c = write_rule_entry(j, c, pack, rule);
+  c = j.raw(c, ",");
   end_piece(Piece::kRuleEntry);
   buffer.finish(c);
   text_ = buffer.text();
@@ -87,6 +90,13 @@ RulesJson::RulesJson(std::span<const rules::Pack> packs) : packs_(packs) {
   for (const rules::Pack& pack : packs_) {
     first_rule_.push_back(rules_.size());
     for (const rules::Rule& rule : pack.rules) rules_.emplace_back(pack, rule);
+  }
+  for (const RuleJson& rule : rules_) listed_ += rule.piece(RuleJson::Piece::kRuleEntry);
+  size_t at = 0;
+  for (RuleJson& rule : rules_) {
+    rule.listed_ =
+        std::string_view(listed_).substr(at, rule.piece(RuleJson::Piece::kRuleEntry).size());
+    at += rule.listed_.size();
   }
 }
 

@@ -23,7 +23,8 @@ class RuleJson {
     kCitationFull,  // the same, with the citation's quote after its section
     kConventions,   // ,"conventions":{...}
     kTimelineRule,  // ,"rule":"<id>","entity":
-    kRuleEntry,  // {"pack":...,"id":...,...,"conventions":{...}}: a lean report's entry under "rules"
+    kRuleEntry,  // {"pack":...,"id":...,...,"conventions":{...}}, and a comma: its entry under a lean
+                 // report's "rules"
   };
   static constexpr size_t kPieces = 6;
 
@@ -31,13 +32,20 @@ class RuleJson {
 
   std::string_view piece(Piece p) const {
     const size_t i = static_cast<size_t>(p);
-    return std::string_view(text_).substr(i == 0 ? 0 : ends_[i - 1],
-                                          ends_[i] - (i == 0 ? 0 : ends_[i - 1]));
+    return {text_.data() + starts_[i], starts_[i + 1] - starts_[i]};
   }
+  // The rule's entry under "rules" with its comma, as piece(kRuleEntry), but for a rule of an engine
+  // in one run with the other rules' entries, in the engine's order: a writer copies adjacent entries
+  // in one piece.
+  std::string_view listed() const { return listed_.empty() ? piece(Piece::kRuleEntry) : listed_; }
 
  private:
+  friend class RulesJson;
+
   std::string text_;  // the pieces, one after another
-  std::array<size_t, kPieces> ends_{};
+  std::string_view listed_;
+  // Where each piece starts in text_, and where the last ends.
+  std::array<uint32_t, kPieces + 1> starts_{};
 };
 
 // A RuleJson for every rule of an engine's packs.
@@ -53,6 +61,7 @@ class RulesJson {
   std::span<const rules::Pack> packs_;
   std::vector<size_t> first_rule_;  // of packs_[i], in rules_
   std::vector<RuleJson> rules_;
+  std::string listed_;  // every rule's entry under "rules", in order, which RuleJson::listed views
 };
 
 }  // namespace compact
