@@ -80,7 +80,11 @@ void Finding::append_entity_path(std::string& path) const {
     path += "case";
     return;
   }
-  for (size_t i = 0; i < depth; ++i) {
+  append_entity_path(path, 0);
+}
+
+void Finding::append_entity_path(std::string& path, size_t first_step) const {
+  for (size_t i = first_step; i < depth; ++i) {
     const rules::CoverStep& step = rule->path[i];
     if (i > 0) path += '.';
     path += step.owner->info->fields[step.field].name;

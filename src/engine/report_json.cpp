@@ -174,7 +174,8 @@ using Memory = ReportJsonWriter::Memory;
 using Written = Memory::Written;
 using WrittenFinding = Memory::WrittenFinding;
 
-// `f`'s entity path, written, or copied from where it was written before.
+// `f`'s entity path, written, or copied from where it was written before. The path of the entity one
+// step up, when written, is this one's start: it is copied, and only the last step is built.
 Cursor write_entity(Json& j, Cursor c, Memory& memory, const Finding& f, Written& written) {
   const void* entity = f.entities[f.depth];
   if (const Written* before = memory.places.find(entity, f.depth)) {
@@ -182,7 +183,16 @@ Cursor write_entity(Json& j, Cursor c, Memory& memory, const Finding& f, Written
     return j.again(c, before->offset, before->size);
   }
   written.offset = j.offset(c);
-  c = j.string_from(c, [&](std::string& s) { f.append_entity_path(s); });
+  const Written* parent =
+      f.depth >= 2 ? memory.places.find(f.entities[f.depth - 1], f.depth - 1) : nullptr;
+  if (parent != nullptr) {
+    c = j.again(c, parent->offset, parent->size - 1);  // without its closing quote
+    c = j.string_from(
+        c, [&](std::string& s) { f.append_entity_path(s, f.depth - 1); }, /*quoted=*/false);
+    c = j.raw(c, "\"");
+  } else {
+    c = j.string_from(c, [&](std::string& s) { f.append_entity_path(s); });
+  }
   written.size = j.offset(c) - written.offset;
   memory.places.add(entity, f.depth, written);
   return c;

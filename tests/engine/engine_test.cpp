@@ -546,7 +546,8 @@ TEST(ReportJson, EscapesEveryByteAtEveryPlace) {
 }
 
 // Each finding's and timeline entry's "entity" must read back as Finding::entity_path() gives it, for
-// ids that need escaping, ids that need none and entries with no id (by index).
+// ids that need escaping, ids that need none and entries with no id (by index), whether an entity's
+// path is written before or after the path of the entity above it.
 TEST_F(EngineTest, JsonEntityPathsAreFindingEntityPaths) {
   Case c = grant_with({invoice("INV \"1\"", D("2024-12-13"), D("2025-01-30")),
                        invoice("", D("2025-01-06"), D("2025-01-07")),
@@ -557,15 +558,22 @@ TEST_F(EngineTest, JsonEntityPathsAreFindingEntityPaths) {
   c.commissions[1].id = "";
   const Report report = *engine_.evaluate(c, D("2025-06-30"));
   ASSERT_EQ(report.findings.size(), 10u);
-  for (const ReportDetail detail : {ReportDetail::kFull, ReportDetail::kLean}) {
-    const boost::json::value json = boost::json::parse(to_json(report, detail));
-    for (size_t i = 0; i < report.findings.size(); ++i) {
-      EXPECT_EQ(json.at("findings").at(i).at("entity").as_string(),
-                report.findings[i].entity_path());
-    }
-    for (size_t i = 0; i < report.timeline.size(); ++i) {
-      EXPECT_EQ(json.at("timeline").at(i).at("entity").as_string(),
-                report.findings[report.timeline[i]].entity_path());
+  // Reversed as well, so that each commission's path is written before its payments', which the
+  // writer then builds on.
+  Report reversed = report;
+  std::reverse(reversed.findings.begin(), reversed.findings.end());
+  for (size_t& i : reversed.timeline) i = report.findings.size() - 1 - i;
+  const Report* const reports[] = {&report, &reversed};
+  for (const Report* r : reports) {
+    for (const ReportDetail detail : {ReportDetail::kFull, ReportDetail::kLean}) {
+      const boost::json::value json = boost::json::parse(to_json(*r, detail));
+      for (size_t i = 0; i < r->findings.size(); ++i) {
+        EXPECT_EQ(json.at("findings").at(i).at("entity").as_string(), r->findings[i].entity_path());
+      }
+      for (size_t i = 0; i < r->timeline.size(); ++i) {
+        EXPECT_EQ(json.at("timeline").at(i).at("entity").as_string(),
+                  r->findings[r->timeline[i]].entity_path());
+      }
     }
   }
   EXPECT_EQ(report.findings[0].entity_path(), "commissions[G\"1].payments[INV \"1\"]");

@@ -111,6 +111,9 @@ struct Finding {
   // "commissions[G1].payments[INV-1]": list entries by id where they have one, else by index.
   std::string entity_path() const;
   void append_entity_path(std::string& out) const;
+  // The path's steps from `first_step` on (0 to depth - 1): ".payments[INV-1]" for the last of the path
+  // above, which its writer adds to the path of the entity one step up.
+  void append_entity_path(std::string& out, size_t first_step) const;
   // "payment.paid_on", ... for each missing field, once.
   std::vector<std::string> missing_fields() const;
   // The same, one at a time, for writers that allocate nothing.
