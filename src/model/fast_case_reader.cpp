@@ -48,7 +48,7 @@ class FastReader {
     if (!take('}')) {
       for (;;) {
         std::string_view key;
-        if (!string(key)) return false;
+        if (!key_text(key)) return false;
         const size_t field = kIndex.find(key);
         if (field == FieldIndex::kNotFound) return false;  // perhaps a declared field, or a typo
         const uint64_t bit = uint64_t{1} << field;
@@ -253,6 +253,33 @@ class FastReader {
       if (length == 0) return false;
       at_ += length;
     }
+  }
+
+  // A key: the text up to the next quote. Only a field's name is of use here, and a field's name is a
+  // plain identifier, so a key that matches one is a whole JSON string with no escape; any other text
+  // (an escaped quote among it, say) matches none, and the full reader takes the document.
+  bool key_text(std::string_view& out) {
+    if (at_ == end_ || *at_ != '"') return false;
+    const char* const start = ++at_;
+    constexpr uint64_t kOnes = 0x0101010101010101;
+    constexpr uint64_t kHighs = 0x8080808080808080;
+    while (end_ - at_ >= 8) {
+      uint64_t word;
+      std::memcpy(&word, at_, 8);
+      const uint64_t x = word ^ (kOnes * '"');
+      if (const uint64_t quotes = (x - kOnes) & ~x & kHighs) {
+        at_ += std::countr_zero(quotes) / 8;
+        out = std::string_view(start, static_cast<size_t>(at_ - start));
+        ++at_;
+        return true;
+      }
+      at_ += 8;
+    }
+    while (at_ != end_ && *at_ != '"') ++at_;
+    if (at_ == end_) return false;
+    out = std::string_view(start, static_cast<size_t>(at_ - start));
+    ++at_;
+    return true;
   }
 
   bool literal(std::string_view word) {

@@ -503,7 +503,9 @@ TEST(FastPath, LeavesEverythingElseToTheFullReader) {
   Case read;
   ASSERT_TRUE(read_case_fast(plain, ReadLimits{}, read));
   const std::vector<std::string> documents = {
-      with_payment(absl::StrCat(R"("id": "INV\u002d1", )", payment)),              // an escape
+      with_payment(absl::StrCat(R"("id": "INV\u002d1", )", payment)),  // an escape
+      with_payment(absl::StrCat(R"("\u0069d": "INV-1", )", payment)),  // an escape in a key
+      with_payment(absl::StrCat(R"("i\"d": "INV-1", "id": "INV-1", )", payment)),  // and a quote
       with_payment(absl::StrCat(R"("id": "INV-1", "id": "INV-2", )", payment)),    // a repeated key
       with_payment(absl::StrCat(R"("id": "INV-1", "colour": "red", )", payment)),  // unknown
       with_payment(absl::StrCat(R"("id": null, )", payment)),                // a required null
