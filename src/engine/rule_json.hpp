@@ -53,6 +53,9 @@ class RulesJson {
  public:
   // `packs` must outlive this, at the same addresses.
   explicit RulesJson(std::span<const rules::Pack> packs);
+  // Its rules view its own text: it stays where it was made.
+  RulesJson(const RulesJson&) = delete;
+  RulesJson& operator=(const RulesJson&) = delete;
 
   // `rule`'s JSON, or null when `pack` is not one of these packs (a report put together by hand).
   const RuleJson* find(const rules::Pack* pack, const rules::Rule* rule) const;
