@@ -32,7 +32,13 @@ class FieldIndex {
   static constexpr bool same(std::string_view a, std::string_view b) {
     const size_t n = a.size();
     if (n != b.size()) return false;
-    if (std::is_constant_evaluated() || n < 4) return a == b;
+    if (std::is_constant_evaluated()) return a == b;
+    if (n < 4) {  // "id", and no call of memcmp for it
+      for (size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i]) return false;
+      }
+      return true;
+    }
     const auto equal_at = [&]<typename Word>(size_t i) {
       Word x, y;
       std::memcpy(&x, a.data() + i, sizeof x);
