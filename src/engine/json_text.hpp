@@ -230,8 +230,6 @@ class Json {
     return c;
   }
 
-  Cursor boolean(Cursor c, bool b) { return b ? raw(c, "true") : raw(c, "false"); }
-
   // Room for `n` more bytes at `c`, for the put writers below: a writer that knows how long a run
   // of pieces can be makes room for all of them at once, then puts them without looking again.
   Cursor room(Cursor c, size_t n) { return buffer_.room(c, n); }

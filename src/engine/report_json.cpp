@@ -95,22 +95,22 @@ class ReportJsonWriter::Memory {
     static constexpr size_t kPack = Finding::kMaxDepth + 1;
     static constexpr size_t kRule = Finding::kMaxDepth + 2;
 
-    // Where `entity` with `depth`, its tag, was written, or null when it was not; then `add` says
-    // where it is.
-    const Written* find(const void* entity, size_t depth) const {
+    // Where `thing` with `tag` (an entity's depth, kPack or kRule) was written, or null when it
+    // was not; then `add` says where it is.
+    const Written* find(const void* thing, size_t tag) const {
       if (slots_.empty()) return nullptr;
-      for (size_t i = home(entity, depth);; i = (i + 1) & mask()) {
+      for (size_t i = home(thing, tag);; i = (i + 1) & mask()) {
         const Slot& s = slots_[i];
         if (s.generation != generation_) return nullptr;
-        if (s.entity == entity && s.depth == depth) return &s.written;
+        if (s.thing == thing && s.tag == tag) return &s.written;
       }
     }
-    void add(const void* entity, size_t depth, Written written) {
+    void add(const void* thing, size_t tag, Written written) {
       // At most half full, so that a search ends soon at an empty slot.
       if (2 * (used_ + 1) > slots_.size()) grow();
-      size_t i = home(entity, depth);
+      size_t i = home(thing, tag);
       while (slots_[i].generation == generation_) i = (i + 1) & mask();
-      slots_[i] = {entity, depth, generation_, written};
+      slots_[i] = {thing, tag, generation_, written};
       ++used_;
     }
 
@@ -118,16 +118,16 @@ class ReportJsonWriter::Memory {
 
    private:
     struct Slot {
-      const void* entity = nullptr;
-      size_t depth = 0;
+      const void* thing = nullptr;
+      size_t tag = 0;
       uint32_t generation = 0;  // of the report that filled it; another's is empty
       Written written{};
     };
 
     size_t mask() const { return slots_.size() - 1; }
-    size_t home(const void* entity, size_t depth) const {
+    size_t home(const void* thing, size_t tag) const {
       // Fibonacci hashing: the multiplication mixes the address's middle bits into the top ones.
-      const uint64_t key = (reinterpret_cast<uintptr_t>(entity) >> 3) + depth;
+      const uint64_t key = (reinterpret_cast<uintptr_t>(thing) >> 3) + tag;
       return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 40) & mask();
     }
 
@@ -136,7 +136,7 @@ class ReportJsonWriter::Memory {
       old.swap(slots_);
       used_ = 0;
       for (const Slot& s : old) {
-        if (s.generation == generation_) add(s.entity, s.depth, s.written);
+        if (s.generation == generation_) add(s.thing, s.tag, s.written);
       }
     }
 
@@ -286,9 +286,11 @@ Cursor write_finding(Json& j, Cursor c, Memory& memory, const Finding& f, const 
   return j.raw(c, "}");
 }
 
-// Whether `thing` (a pack or a rule, by `tag`) is written for the first time: it is, once.
-bool first_time(Memory& memory, const void* thing, size_t tag) {
-  if (memory.places.find(thing, tag) != nullptr) return false;
+// Whether `thing` (a pack or a rule, by `tag`) is met for the first time in the report: it is, once.
+// `before` is the previous finding's: findings come grouped by pack and rule, so it usually answers
+// at once.
+bool first_time(Memory& memory, const void* thing, const void* before, size_t tag) {
+  if (thing == before || memory.places.find(thing, tag) != nullptr) return false;
   memory.places.add(thing, tag, {});
   return true;
 }
@@ -300,10 +302,8 @@ Cursor write_rules(Json& j, Cursor c, Memory& memory, const Report& report) {
   c = j.raw(c, ",\"rules\":[");
   std::string_view run;
   for (size_t i = 0; i < report.findings.size(); ++i) {
-    const rules::Rule* rule = report.findings[i].rule;
-    // Findings come grouped by rule: the one before usually answers at once.
-    if (i > 0 && report.findings[i - 1].rule == rule) continue;
-    if (!first_time(memory, rule, Memory::Places::kRule)) continue;
+    const void* before = i > 0 ? report.findings[i - 1].rule : nullptr;
+    if (!first_time(memory, report.findings[i].rule, before, Memory::Places::kRule)) continue;
     const std::string_view entry = memory.findings[i].rule->listed();
     if (run.data() + run.size() == entry.data()) {
       run = std::string_view(run.data(), run.size() + entry.size());
@@ -323,10 +323,10 @@ Cursor write_report(Json& j, Cursor c, Memory& memory, const Report& report, Rep
   c = j.raw(c, ",\"packs\":[");
   memory.places.start();
   bool first = true;
-  for (const Finding& f : report.findings) {
-    // Findings come grouped by pack: the one before usually answers at once.
-    if (&f != report.findings.data() && (&f - 1)->pack == f.pack) continue;
-    if (!first_time(memory, f.pack, Memory::Places::kPack)) continue;
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& f = report.findings[i];
+    const void* before = i > 0 ? report.findings[i - 1].pack : nullptr;
+    if (!first_time(memory, f.pack, before, Memory::Places::kPack)) continue;
     c = j.raw(c, first ? "{\"id\":" : ",{\"id\":");
     first = false;
     c = j.string(c, f.pack->id);
