@@ -205,15 +205,18 @@ class FastReader {
     return true;
   }
 
+  static constexpr uint64_t kOnes = 0x0101010101010101;
+  static constexpr uint64_t kHighs = 0x8080808080808080;
+
+  // The bytes of `x` that are zero, each as its high bit: the classic test, which can give a false
+  // positive only after a true one, so that the lowest bit set is always the first zero byte.
+  static uint64_t zero_bytes(uint64_t x) { return (x - kOnes) & ~x & kHighs; }
+
   // The bytes of `word` that are a quote, a backslash, below 0x20 or above 0x7F, each as its high
-  // bit. Each test is the classic "has a zero byte" one on a word made zero where the byte matches; a
-  // false positive can follow only a true one, so the lowest bit set is the first such byte.
+  // bit, the lowest set the first of them.
   static uint64_t stops(uint64_t word) {
-    constexpr uint64_t kOnes = 0x0101010101010101;
-    constexpr uint64_t kHighs = 0x8080808080808080;
-    const auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
     const uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;
-    return control | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\')) |
+    return control | zero_bytes(word ^ (kOnes * '"')) | zero_bytes(word ^ (kOnes * '\\')) |
            (word & kHighs);
   }
 
@@ -259,27 +262,24 @@ class FastReader {
   // plain identifier, so a key that matches one is a whole JSON string with no escape; any other text
   // (an escaped quote among it, say) matches none, and the full reader takes the document.
   bool key_text(std::string_view& out) {
-    if (at_ == end_ || *at_ != '"') return false;
-    const char* const start = ++at_;
-    constexpr uint64_t kOnes = 0x0101010101010101;
-    constexpr uint64_t kHighs = 0x8080808080808080;
-    while (end_ - at_ >= 8) {
+    if (!take('"')) return false;
+    const char* const start = at_;
+    const auto found = [&] {
+      out = std::string_view(start, static_cast<size_t>(at_ - start));
+      ++at_;
+      return true;
+    };
+    for (; end_ - at_ >= 8; at_ += 8) {
       uint64_t word;
       std::memcpy(&word, at_, 8);
-      const uint64_t x = word ^ (kOnes * '"');
-      if (const uint64_t quotes = (x - kOnes) & ~x & kHighs) {
+      if (const uint64_t quotes = zero_bytes(word ^ (kOnes * '"'))) {
         at_ += std::countr_zero(quotes) / 8;
-        out = std::string_view(start, static_cast<size_t>(at_ - start));
-        ++at_;
-        return true;
+        return found();
       }
-      at_ += 8;
     }
+    // The last few bytes of the document.
     while (at_ != end_ && *at_ != '"') ++at_;
-    if (at_ == end_) return false;
-    out = std::string_view(start, static_cast<size_t>(at_ - start));
-    ++at_;
-    return true;
+    return at_ != end_ && found();
   }
 
   bool literal(std::string_view word) {
