@@ -145,10 +145,13 @@ class ReportJsonWriter::Memory {
     uint32_t generation_ = 1;
   };
 
-  // What the timeline and the lean report's "rules" take from a finding as it is written.
+  // What the timeline and the lean report's "rules" take from a finding as it is written: they read
+  // these, side by side, instead of the findings, a few hundred bytes apart.
   struct WrittenFinding {
     Written entity;        // its path
     const RuleJson* rule;  // its rule's JSON
+    Date due;              // when it has one, as a finding on the timeline has
+    Outcome outcome;
   };
 
   json_text::JsonBuffer text;
@@ -286,7 +289,7 @@ Cursor write_finding(Json& j, Cursor c, Memory& memory, const Finding& f, const 
   return j.raw(c, "}");
 }
 
-// Whether `thing` (a pack or a rule, by `tag`) is met for the first time in the report: it is, once.
+// Whether `thing` (a pack, or a rule's JSON, by `tag`) is met for the first time in the report: it is, once.
 // `before` is the previous finding's: findings come grouped by pack and rule, so it usually answers
 // at once.
 bool first_time(Memory& memory, const void* thing, const void* before, size_t tag) {
@@ -298,13 +301,14 @@ bool first_time(Memory& memory, const void* thing, const void* before, size_t ta
 // Lean reports: `,"rules":[...]`, each rule that has a finding, once, with what its findings leave
 // out. An engine's findings list its rules in its order, whose entries lie in one run: each run of
 // adjacent entries is copied as one piece.
-Cursor write_rules(Json& j, Cursor c, Memory& memory, const Report& report) {
+Cursor write_rules(Json& j, Cursor c, Memory& memory) {
   c = j.raw(c, ",\"rules\":[");
   std::string_view run;
-  for (size_t i = 0; i < report.findings.size(); ++i) {
-    const void* before = i > 0 ? report.findings[i - 1].rule : nullptr;
-    if (!first_time(memory, report.findings[i].rule, before, Memory::Places::kRule)) continue;
-    const std::string_view entry = memory.findings[i].rule->listed();
+  for (size_t i = 0; i < memory.findings.size(); ++i) {
+    const RuleJson* rule = memory.findings[i].rule;  // one for each rule
+    const void* before = i > 0 ? memory.findings[i - 1].rule : nullptr;
+    if (!first_time(memory, rule, before, Memory::Places::kRule)) continue;
+    const std::string_view entry = rule->listed();
     if (run.data() + run.size() == entry.data()) {
       run = std::string_view(run.data(), run.size() + entry.size());
     } else {
@@ -348,20 +352,22 @@ Cursor write_report(Json& j, Cursor c, Memory& memory, const Report& report, Rep
     const Finding& f = report.findings[i];
     // Findings come grouped by rule: the one before usually has the same.
     if (i == 0 || f.rule != report.findings[i - 1].rule) rule = &memory.rule_json(report, f);
-    memory.findings[i].rule = rule;
-    c = write_finding(j, c, memory, f, *rule, detail, memory.findings[i].entity);
+    WrittenFinding& written = memory.findings[i];
+    written.rule = rule;
+    if (f.due) written.due = *f.due;
+    written.outcome = f.outcome;
+    c = write_finding(j, c, memory, f, *rule, detail, written.entity);
   }
   c = j.raw(c, "],\"timeline\":[");
   for (size_t i = 0; i < report.timeline.size(); ++i) {
-    const Finding& f = report.findings[report.timeline[i]];
     const WrittenFinding& written = memory.findings[report.timeline[i]];
     const std::string_view start = i > 0 ? ",{\"due\":" : "{\"due\":";
     const std::string_view rule_id = written.rule->piece(Piece::kTimelineRule);
-    const std::string_view end = kOutcomeJson[static_cast<size_t>(f.outcome)].timeline_end;
+    const std::string_view end = kOutcomeJson[static_cast<size_t>(written.outcome)].timeline_end;
     c = j.room(c,
                start.size() + Json::kMaxDate + rule_id.size() + written.entity.size + end.size());
     char* at = Json::put(c.at, start);
-    at = j.put_date(at, f.due);
+    at = j.put_date(at, written.due);
     at = Json::put(at, rule_id);
     at = Json::put(at, j.written(written.entity.offset, written.entity.size));
     c.at = Json::put(at, end);
@@ -379,7 +385,7 @@ Cursor write_report(Json& j, Cursor c, Memory& memory, const Report& report, Rep
                       [&](std::string& s) { append_in_force_warning(s, report.outside_in_force); });
   }
   c = j.raw(c, "]");
-  if (detail == ReportDetail::kLean) c = write_rules(j, c, memory, report);
+  if (detail == ReportDetail::kLean) c = write_rules(j, c, memory);
   return j.raw(c, "}");
 }
 

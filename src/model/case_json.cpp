@@ -87,14 +87,17 @@ bool read_in_full(std::string_view text, const ReadLimits& limits,
   return true;
 }
 
-CaseReadResult read_with(std::string_view text, const FieldDeclarations* declared,
-                         const ReadLimits& limits, bool fast_path = true) {
-  CaseReadResult result;
+// read_case into `result`, whatever it held: an empty one, or one read before, whose memory the fast
+// path reuses.
+void read_into(std::string_view text, const FieldDeclarations* declared, const ReadLimits& limits,
+               CaseReadResult& result, bool fast_path = true) {
+  result.problems.clear();
   if (text.size() > limits.max_document_bytes) {
+    result.value = {};
     result.problems.push_back({Problem::Severity::kError, "limit", "", 0, 0,
                                absl::StrCat("the document is larger than the limit of ",
                                             limits.max_document_bytes, " bytes")});
-    return result;
+    return;
   }
   // A UTF-8 byte order mark, as Windows tools often write, is allowed and skipped (RFC 8259 section 8.1
   // lets a parser ignore it); positions are then counted as an editor shows them, without it.
@@ -106,13 +109,19 @@ CaseReadResult read_with(std::string_view text, const FieldDeclarations* declare
   // to the full reader, which reads it again from the start and says what is wrong.
   if (!fast_path || !read_case_fast(text, limits, result.value)) {
     result.value = {};
-    if (!read_in_full(text, limits, declared, result, log)) return result;
+    if (!read_in_full(text, limits, declared, result, log)) return;
   }
   check_identities(result.value, log);
   for (Inconsistency& inconsistency : check_consistency(result.value)) {
     log.add(std::move(inconsistency.problem), std::move(inconsistency.path));
   }
   log.finish(text);
+}
+
+CaseReadResult read_with(std::string_view text, const FieldDeclarations* declared,
+                         const ReadLimits& limits, bool fast_path = true) {
+  CaseReadResult result;
+  read_into(text, declared, limits, result, fast_path);
   return result;
 }
 
@@ -145,6 +154,15 @@ CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
 CaseReadResult read_case(std::string_view text, const FieldDeclarations& declared,
                          const ReadLimits& limits) {
   return read_with(text, &declared, limits);
+}
+
+void read_case(std::string_view text, CaseReadResult& result, const ReadLimits& limits) {
+  read_into(text, nullptr, limits, result);
+}
+
+void read_case(std::string_view text, const FieldDeclarations& declared, CaseReadResult& result,
+               const ReadLimits& limits) {
+  read_into(text, &declared, limits, result);
 }
 
 absl::StatusOr<Case> parse_case(std::string_view text, const ReadLimits& limits) {

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "compact/util/absl_string_view.hpp"
+#include "entity_walk.hpp"
 
 namespace compact {
 namespace {
@@ -27,12 +28,14 @@ class Checker {
   // Runs `check` on each entry of `list`, with the path extended to list[index].
   template <typename Entry, typename Check>
   void each(std::string_view list, const std::vector<Entry>& entries, Check check) {
+    if (entries.empty()) return;
+    path_.push_back({list, -1});
+    path_.push_back({"", 0});
     for (size_t i = 0; i < entries.size(); ++i) {
-      path_.push_back({list, -1});
-      path_.push_back({"", static_cast<long long>(i)});
+      path_.back().index = static_cast<long long>(i);
       check(entries[i]);
-      path_.resize(path_.size() - 2);
     }
+    path_.resize(path_.size() - 2);
   }
   template <typename Check>
   void within(std::string_view field, Check check) {
@@ -43,7 +46,7 @@ class Checker {
 
  private:
   std::vector<Inconsistency>& out_;
-  json_source::WorkingPath path_;
+  WalkPath path_;
 };
 
 }  // namespace

@@ -6,6 +6,10 @@
 // all, so that the walk skips the rest at compile time), `after_fields(entity)` and
 // `after_list(list)`.
 
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cstddef>
 #include <optional>
 #include <type_traits>
 #include <vector>
@@ -14,6 +18,42 @@
 #include "json_source.hpp"
 
 namespace compact {
+
+// The most steps a path into an entity of `info` takes: one for a field (its own or a declared one),
+// one more for each entity it goes into and two for each list entry (the list, then the index).
+constexpr size_t deepest_path(const EntityInfo& info) {
+  size_t deepest = 1;
+  for (const FieldInfo& field : info.fields) {
+    if (field.kind == FieldKind::kEntity)
+      deepest = std::max(deepest, 1 + deepest_path(*field.element));
+    if (field.kind == FieldKind::kList)
+      deepest = std::max(deepest, 2 + deepest_path(*field.element));
+  }
+  return deepest;
+}
+
+// A walk's path, in a plain array as deep as any path into a case: a step costs a store, and the
+// code of a walk, which runs once per case over every entity type, stays small.
+class WalkPath {
+ public:
+  static constexpr size_t kMaxSteps = deepest_path(Case::kInfo);
+
+  void push_back(json_source::Step step) {
+    assert(size_ < kMaxSteps);
+    steps_[size_++] = step;
+  }
+  void pop_back() { --size_; }
+  json_source::Step& back() { return steps_[size_ - 1]; }
+  void resize(size_t size) { size_ = size; }  // only ever smaller
+  size_t size() const { return size_; }
+  // A range, as std::span takes it.
+  const json_source::Step* begin() const { return steps_.data(); }
+  const json_source::Step* end() const { return steps_.data() + size_; }
+
+ private:
+  std::array<json_source::Step, kMaxSteps> steps_;
+  size_t size_ = 0;
+};
 
 template <typename Check>
 class EntityWalk {
@@ -40,7 +80,7 @@ class EntityWalk {
   template <Entity E>
   void after_list(const std::vector<E>&) {}
 
-  json_source::WorkingPath path_;
+  WalkPath path_;
 
  private:
   Check& check() { return static_cast<Check&>(*this); }

@@ -2,9 +2,11 @@
 
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -27,7 +29,7 @@ class FastReader {
       : at_(text.data()), end_(text.data() + text.size()), limits_(limits) {}
 
   bool document(Case& c) {
-    if (!entity(c, 1)) return false;
+    if (!entity(c, 1, /*reused=*/true)) return false;
     skip_space();
     return at_ == end_;
   }
@@ -35,39 +37,64 @@ class FastReader {
  private:
   using FieldRead = bool (*)(FastReader& reader, void* entity, size_t depth);
 
-  // E's object, `depth` containers deep (the document's own object is 1, as the parser counts).
+  // E's object, `depth` containers deep (the document's own object is 1, as the parser counts), into
+  // `e`, which is new or, when `reused`, holds an entity read before: its fields the document does
+  // not record are cleared after, rather than all of it before, so that its texts and lists keep
+  // their memory.
   template <Entity E>
-  bool entity(E& e, size_t depth) {
+  bool entity(E& e, size_t depth, bool reused) {
     static constexpr auto kSlots = field_slots<E>();
     static constexpr FieldIndex kIndex(E::kFields, kSlots);
     if (depth > limits_.max_depth) return false;
     skip_space();
     if (!take('{')) return false;
     uint64_t seen = 0;
+    size_t next = 0;  // the field after the one last read, in the schema's order
     skip_space();
     if (!take('}')) {
       for (;;) {
-        std::string_view key;
-        if (!key_text(key)) return false;
-        const size_t field = kIndex.find(key);
-        if (field == FieldIndex::kNotFound) return false;  // perhaps a declared field, or a typo
+        if (!take('"')) return false;
+        // Documents mostly keep the schema's order (write_case does), so the key is first taken to
+        // be the field after the last; where it is not, the index finds it.
+        size_t field = next;
+        if (!expected(E::kFields, field)) {
+          std::string_view key;
+          if (!key_text(key)) return false;
+          field = kIndex.find(key);
+          if (field == FieldIndex::kNotFound) return false;  // perhaps a declared field, or a typo
+        }
         const uint64_t bit = uint64_t{1} << field;
         if (seen & bit) return false;
         seen |= bit;
-        skip_space();
-        if (!take(':')) return false;
-        skip_space();
+        next = field + 1;
+        if (!token(':')) return false;
         if (!reads<E>()[field](*this, &e, depth)) return false;
-        skip_space();
-        if (take(',')) {
-          skip_space();
-          continue;
-        }
-        if (take('}')) break;
+        if (token(',')) continue;
+        if (take('}')) break;  // token() has skipped the white space before it
         return false;
       }
     }
+    if (reused) clear_unrecorded(e, seen);
     return (required_fields<E>() & ~seen) == 0;
+  }
+
+  // Every field of `e` that `seen` (a bit for each field read) leaves out, as a new E has it; and
+  // no declared field, which the fast path never reads.
+  template <Entity E>
+  static void clear_unrecorded(E& e, uint64_t seen) {
+    e.extra.clear();
+    [&]<size_t... I>(std::index_sequence<I...>) {
+      ((((seen >> I) & 1) != 0 ? void() : clear(e.*E::template member_pointer<I>())), ...);
+    }
+    (std::make_index_sequence<std::size(E::kFields)>());
+  }
+  template <typename M>
+  static void clear(M& member) {
+    if constexpr (IsList<M>::value) {
+      member.clear();
+    } else {
+      member = M{};
+    }
   }
 
   // One reader per field of E, built at compile time: a key's field number picks its reader at once.
@@ -84,40 +111,51 @@ class FastReader {
     }...};
   }
 
-  // A field's value into `member`, as the full reader would store it.
+  // A field's value into `member`, as the full reader would store it, in place: what `member` held
+  // before (a text, an entity, a list's entries) is overwritten, its memory kept.
   template <typename M>
   bool value(M& member, size_t depth) {
     using Held = typename field_access_internal::Unwrapped<M>::Type;
-    if constexpr (Entity<Held>) {
-      member = Held{};
-      if constexpr (std::is_same_v<M, Held>) {
-        return entity(member, depth + 1);
-      } else {
-        return entity(*member, depth + 1);
-      }
-    } else if constexpr (IsList<Held>::value) {
+    if constexpr (IsList<Held>::value) {
       return list(member, depth + 1);
+    } else if constexpr (std::is_same_v<M, Held>) {
+      if constexpr (Entity<Held>) {
+        return entity(member, depth + 1, /*reused=*/true);
+      } else {
+        return scalar(member);
+      }
     } else {
-      Held converted{};
-      if (!scalar(converted)) return false;
-      member = std::move(converted);
-      return true;
+      const bool reused = member.has_value();
+      if (!reused) member.emplace();
+      if constexpr (Entity<Held>) {
+        return entity(*member, depth + 1, reused);
+      } else {
+        return scalar(*member);
+      }
     }
   }
 
+  // The entries of a list, each read into the entry `entries` held at its place before, if any.
   template <typename T>
   bool list(std::vector<T>& entries, size_t depth) {
     if (depth > limits_.max_depth || !take('[')) return false;
-    entries.clear();
     skip_space();
-    if (take(']')) return true;
-    entries.reserve(4);  // a few entries are the rule: as the full reader does
-    for (;;) {
-      if (entries.size() == limits_.max_list_length) return false;
-      if (!entity(entries.emplace_back(), depth + 1)) return false;
-      skip_space();
-      if (take(',')) continue;
-      return take(']');
+    if (take(']')) {
+      entries.clear();
+      return true;
+    }
+    if (entries.capacity() == 0)
+      entries.reserve(4);  // a few entries are the rule, as the full reader has
+    for (size_t count = 1;; ++count) {
+      if (count > limits_.max_list_length) return false;
+      const bool reused = count <= entries.size();
+      if (!entity(reused ? entries[count - 1] : entries.emplace_back(), depth + 1, reused)) {
+        return false;
+      }
+      if (token(',')) continue;
+      if (!take(']')) return false;
+      entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(count), entries.end());
+      return true;
     }
   }
 
@@ -258,11 +296,24 @@ class FastReader {
     }
   }
 
-  // A key: the text up to the next quote. Only a field's name is of use here, and a field's name is a
-  // plain identifier, so a key that matches one is a whole JSON string with no escape; any other text
-  // (an escaped quote among it, say) matches none, and the full reader takes the document.
+  // Whether the key after its opening quote is `fields[field]`'s name (for `field` a field's
+  // number; any other answers false), and if so, past it and its closing quote.
+  bool expected(std::span<const FieldInfo> fields, size_t field) {
+    if (field >= fields.size()) return false;
+    const std::string_view name = fields[field].name;
+    if (static_cast<size_t>(end_ - at_) <= name.size() || at_[name.size()] != '"' ||
+        !FieldIndex::same(name, std::string_view(at_, name.size()))) {
+      return false;
+    }
+    at_ += name.size() + 1;
+    return true;
+  }
+
+  // A key after its opening quote: the text up to the next quote. Only a field's name is of use
+  // here, and a field's name is a plain identifier, so a key that matches one is a whole JSON string
+  // with no escape; any other text (an escaped quote among it, say) matches none, and the full reader
+  // takes the document.
   bool key_text(std::string_view& out) {
-    if (!take('"')) return false;
     const char* const start = at_;
     const auto found = [&] {
       out = std::string_view(start, static_cast<size_t>(at_ - start));
@@ -299,9 +350,34 @@ class FastReader {
     return true;
   }
 
-  // White space as RFC 8259 has it.
+  // `c` with any white space before and after it, or false with the white space before it skipped.
+  // Documents mostly have none before and one space or none after (`": "`, `", "`): the first tests
+  // take those at once.
+  bool token(char c) {
+    if (end_ - at_ >= 3 && at_[0] == c) {
+      if (static_cast<unsigned char>(at_[1]) > ' ') {
+        at_ += 1;
+        return true;
+      }
+      if (at_[1] == ' ' && static_cast<unsigned char>(at_[2]) > ' ') {
+        at_ += 2;
+        return true;
+      }
+    }
+    skip_space();
+    if (!take(c)) return false;
+    skip_space();
+    return true;
+  }
+
+  // White space as RFC 8259 has it; a byte above ' ', the usual one, ends the loop at its first test.
   void skip_space() {
-    while (at_ != end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t')) ++at_;
+    constexpr uint64_t kSpaces = (uint64_t{1} << ' ') | (uint64_t{1} << '\n') |
+                                 (uint64_t{1} << '\r') | (uint64_t{1} << '\t');
+    while (at_ != end_ && static_cast<unsigned char>(*at_) <= ' ' &&
+           ((kSpaces >> static_cast<unsigned char>(*at_)) & 1) != 0) {
+      ++at_;
+    }
   }
 
   const char* at_;

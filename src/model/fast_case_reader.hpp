@@ -15,8 +15,10 @@
 
 namespace compact {
 
-// Whether `text` (a whole document, without a byte order mark) was read into `out`, which must be
-// empty; when not, `out` holds whatever was read before the fast path gave up.
+// Whether `text` (a whole document, without a byte order mark) was read into `out`, which may hold a
+// case read before: its lists, their entries and its texts are read into where they are, keeping
+// their memory, and it ends as the document's case, nothing of the old one left. When not, `out`
+// holds whatever was read before the fast path gave up, and the caller empties it.
 bool read_case_fast(std::string_view text, const ReadLimits& limits, Case& out);
 
 // read_case without the fast path: the full reader alone, for the tests that compare the two.

@@ -5,7 +5,7 @@
 // the text, so it is done once for all of them, after reading.
 
 #include <cstddef>
-#include <deque>
+#include <list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,7 +42,9 @@ class ProblemLog {
   size_t max_problems_;
   std::vector<Problem>& problems_;
   std::vector<json_source::Path> paths_;  // paths_[i] is the path of problems_[i]
-  std::deque<std::string> kept_keys_;
+  // A list: its strings stay where they are as it grows, and, unlike a deque, an empty one (a log
+  // of a document with no unknown field) allocates nothing.
+  std::list<std::string> kept_keys_;
   size_t dropped_ = 0;
 };
 

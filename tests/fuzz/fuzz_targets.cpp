@@ -153,11 +153,39 @@ bool same_read(const CaseReadResult& a, const CaseReadResult& b) {
   return true;
 }
 
+// A case of many fields and lists, for reads into a result that held it, and before it.
+constexpr std::string_view kEarlierCase = R"({"organisations": [
+  {"id": "sbc", "name": "Stockton-on-Tees Borough Council", "sector": "public", "kind": "council"},
+  {"id": "larder", "name": "Thornaby Community Larder", "sector": "vcse", "kind": "charity"},
+  {"id": "x", "sector": "private"}],
+ "consultations": [{"id": "C1", "lead": "sbc", "title": "A consultation with a long title",
+  "significant_effect_on_vcse": true, "opens_on": "2015-01-06", "closes_on": "2015-03-31"}],
+ "commissions": [{"id": "G1", "title": "Meals for older people in Thornaby and Stockton",
+  "commissioner": "sbc", "provider": "larder", "approach": "grant", "value_pence": 5000000,
+  "start_on": "2015-04-01", "end_on": "2018-03-31", "underspend_terms_agreed": true,
+  "payments": [{"id": "INV-1", "kind": "invoice", "amount_pence": 1, "received_on": "2015-05-03"},
+   {"id": "INV-2", "kind": "grant_claim", "in_advance": true,
+    "in_advance_need": "Cash for the first quarter's food and rent", "paid_on": "2015-04-02"},
+   {"id": "INV-3", "kind": "invoice", "alternative_terms_agreed": true, "agreed_pay_by": "2015-09-30"}],
+  "ending": {"notice_given_on": "2017-12-20", "notice_in_writing": true,
+   "rationale": "The funding from central government ends.", "ends_on": "2018-03-31"}},
+  {"id": "G2", "approach": "contract"}]})";
+
 std::string case_document(std::string_view text) {
   const CaseReadResult read = read_case(text);
   // The fast path reads what it reads as the full reader does, and leaves it everything else.
   if (!same_read(read, read_case_in_full(text, nullptr))) {
     return "the fast path and the full reader read it differently";
+  }
+  // Read into a result that held another case, it comes out as into a new one; and so does the
+  // other case, read into the result that held this one.
+  CaseReadResult reused;
+  read_case(kEarlierCase, reused);
+  read_case(text, reused);
+  if (!same_read(reused, read)) return "a read into a result that held a case differs";
+  read_case(kEarlierCase, reused);
+  if (!same_read(reused, read_case(kEarlierCase))) {
+    return "a case read into a result that held this one differs";
   }
   for (const Problem& p : read.problems) {
     if (p.code.empty() || p.message.empty()) return "a problem with no code or message";

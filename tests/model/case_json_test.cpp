@@ -1,16 +1,21 @@
 #include "compact/model/case_json.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <set>
 #include <sstream>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "boost/json.hpp"
 #include "compact/model/json_schema.hpp"
 #include "compact/model/schema_reference.hpp"
 #include "fast_case_reader.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "support/allocation_counter.hpp"
 #include "support/dates.hpp"
 #include "support/status_matchers.hpp"
 
@@ -489,6 +494,64 @@ TEST(FastPath, ReadsEveryFieldOfEveryEntityAsTheFullReaderDoes) {
   }
 }
 
+// Each object's keys, reordered by `order` (given the keys in document order), recursively.
+boost::json::value with_keys_reordered(
+    const boost::json::value& v, const std::function<void(std::vector<std::string_view>&)>& order) {
+  if (v.is_array()) {
+    boost::json::array out;
+    for (const boost::json::value& entry : v.get_array()) {
+      out.push_back(with_keys_reordered(entry, order));
+    }
+    return out;
+  }
+  if (!v.is_object()) return v;
+  std::vector<std::string_view> keys;
+  for (const auto& [key, value] : v.get_object()) keys.emplace_back(key.data(), key.size());
+  order(keys);
+  boost::json::object out;
+  for (const std::string_view key : keys) {
+    const boost::json::string_view k(key.data(), key.size());
+    out[k] = with_keys_reordered(v.get_object().at(k), order);
+  }
+  return out;
+}
+
+// The fast path first takes each key to be the field after the last (write_case's order, the
+// schema's): the same documents with their keys in the schema's order, reversed and shuffled, and
+// keys that differ from the field expected only at their end, read as the full reader reads them.
+TEST(FastPath, ReadsKeysInAnyOrderAsTheFullReaderDoes) {
+  const boost::json::value every_field =
+      boost::json::parse(absl::StrReplaceAll(write_case(every_field_recorded()), {{"\\\\", "/"}}));
+  std::mt19937 random(2017);
+  const std::vector<std::function<void(std::vector<std::string_view>&)>> orders = {
+      [](std::vector<std::string_view>&) {},
+      [](std::vector<std::string_view>& keys) { std::reverse(keys.begin(), keys.end()); },
+      [&](std::vector<std::string_view>& keys) { std::shuffle(keys.begin(), keys.end(), random); },
+      [&](std::vector<std::string_view>& keys) { std::shuffle(keys.begin(), keys.end(), random); },
+  };
+  for (const auto& order : orders) {
+    const std::string text = boost::json::serialize(with_keys_reordered(every_field, order));
+    Case fast;
+    ASSERT_TRUE(read_case_fast(text, ReadLimits{}, fast)) << text;
+    const CaseReadResult full = read_case_in_full(text, nullptr);
+    ASSERT_TRUE(full.ok()) << text;
+    EXPECT_EQ(fast, full.value);
+    expect_same_read(read_case(text), full, text);
+  }
+  // "id" is expected first, then "kind", then "amount_pence": keys one byte short or long of them.
+  for (const char* payment :
+       {R"({"i": "INV-1", "kind": "invoice"})", R"({"idx": "INV-1", "kind": "invoice"})",
+        R"({"id": "INV-1", "kin": "invoice"})", R"({"id": "INV-1", "kinds": "invoice"})",
+        R"({"id": "INV-1", "kind": "invoice", "amount_penc": 1})",
+        R"({"id": "INV-1", "kind": "invoice", "amount_pence_": 1})"}) {
+    const std::string text = absl::StrCat(
+        R"({"commissions": [{"id": "G1", "approach": "grant", "payments": [)", payment, "]}]}");
+    Case fast;
+    EXPECT_FALSE(read_case_fast(text, ReadLimits{}, fast)) << text;
+    expect_same_read(read_case(text), read_case_in_full(text, nullptr), text);
+  }
+}
+
 // What the fast path does not read, it leaves whole to the full reader: each of these documents it
 // gives up on, and read_case reports on it exactly as the full reader alone does.
 TEST(FastPath, LeavesEverythingElseToTheFullReader) {
@@ -576,6 +639,61 @@ TEST(FastPath, CorruptedDocumentsReadAsTheFullReaderReadsThem) {
   }
   EXPECT_GT(fast_reads, 100);
   EXPECT_LT(fast_reads, 2900);
+}
+
+// A result that held a case, read into again, comes out as a new one would, whatever the two
+// documents: each of many (valid ones the fast path reads, with keys in any order; ones it leaves
+// to the full reader; invalid ones; one with declared fields) read into a result after each other.
+TEST(ReadInto, AResultThatHeldAnyCaseComesOutAsANewOne) {
+  std::vector<std::string> documents = {"{}", R"({"organisations": []})"};
+  for (const char* name : {"grant-with-invoices.json", "shortened-consultation.json",
+                           "contract-ended-with-notice.json"}) {
+    documents.push_back(read_file(std::string(COMPACT_EXAMPLES_DIR) + "/" + name));
+  }
+  const std::string every_field =
+      absl::StrReplaceAll(write_case(every_field_recorded()), {{"\\\\", "/"}});
+  documents.push_back(every_field);
+  documents.push_back(boost::json::serialize(with_keys_reordered(
+      boost::json::parse(every_field),
+      [](std::vector<std::string_view>& keys) { std::reverse(keys.begin(), keys.end()); })));
+  documents.push_back(write_case(every_field_recorded()));  // escapes: the full reader's
+  std::mt19937 random(2018);
+  for (int i = 0; i < 12; ++i) {
+    std::string text = documents[2 + static_cast<size_t>(i) % 3];
+    corrupt(text, random, 4);
+    documents.push_back(text);
+  }
+  FieldDeclarations declared;
+  ASSERT_TRUE(declared.declare("payment", "cost_centre", FieldKind::kText).ok());
+  const std::string with_declared =
+      R"({"commissions": [{"id": "G1", "approach": "grant", "payments": [{"id": "INV-1", "kind": "invoice", "cost_centre": "CC7"}]}]})";
+  documents.push_back(with_declared);
+  for (const std::string& before : documents) {
+    for (const std::string& text : documents) {
+      CaseReadResult result;
+      read_case(before, declared, result);
+      read_case(text, declared, result);
+      expect_same_read(result, read_case(text, declared), text);
+    }
+  }
+  CaseReadResult result;
+  read_case(with_declared, declared, result);
+  read_case(documents[0], result);  // without the declarations
+  expect_same_read(result, read_case(documents[0]), documents[0]);
+}
+
+// A document read again into the result that holds its case allocates nothing: its lists, entries
+// and texts are where they were.
+TEST(ReadInto, ReadingAgainIntoTheSameResultAllocatesNothing) {
+  const std::string text =
+      read_file(std::string(COMPACT_EXAMPLES_DIR) + "/grant-with-invoices.json");
+  CaseReadResult result;
+  read_case(text, result);
+  ASSERT_TRUE(result.ok());
+  const uint64_t before = testing::allocations();
+  read_case(text, result);
+  EXPECT_EQ(testing::allocations() - before, 0u);
+  EXPECT_EQ(result.value, read_case(text).value);
 }
 
 // DESIGN.md fixes these names as a contract; the schema must keep them, with these types.

@@ -59,6 +59,12 @@ CaseReadResult read_case(std::string_view json, const ReadLimits& limits = {});
 // recorded one is an ExtraValue in its entity's `extra`, checked as a core field of its kind would be.
 CaseReadResult read_case(std::string_view json, const FieldDeclarations& declared,
                          const ReadLimits& limits = {});
+// Either, into `result`, which ends as read_case would return it whatever it held before: a reader of
+// many documents keeps one result, and a well-formed document is read into the lists, entries and
+// texts already there, keeping their memory, instead of into new ones.
+void read_case(std::string_view json, CaseReadResult& result, const ReadLimits& limits = {});
+void read_case(std::string_view json, const FieldDeclarations& declared, CaseReadResult& result,
+               const ReadLimits& limits = {});
 
 // The first error as an InvalidArgument Status ("... (and 3 more errors)"), or the case.
 // The checks read_case makes on what it has read, for a case built in C++: every date within
