@@ -12,8 +12,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -765,7 +767,11 @@ absl::StatusOr<Pack> load_pack(std::string_view toml, std::string_view source_na
 
 absl::StatusOr<Pack> load_pack_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read the pack ", path));
+  if (!in) {
+    // The system's reason ("No such file or directory", "Permission denied"), as the open left it.
+    const std::string reason = std::generic_category().message(errno);
+    return absl::NotFoundError(absl::StrCat("cannot read the pack ", path, ": ", reason));
+  }
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return absl::DataLossError(absl::StrCat("error reading the pack ", path));

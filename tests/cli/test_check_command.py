@@ -85,6 +85,13 @@ def test_exit_statuses_and_errors(cli, tmp_path):
     assert f'{pack}:11:{column}: "met" must be a bool; this is a date' in bad_pack.stderr
 
 
+def test_a_pack_that_cannot_be_read_says_why(cli, tmp_path):
+    grant = str(EXAMPLES / "grant-with-invoices.json")
+    missing = cli("check", grant, "--pack", str(tmp_path / "nowhere.toml"))
+    assert missing.returncode == 3
+    assert f"cannot read the pack {tmp_path / 'nowhere.toml'}: No such file or directory" in missing.stderr
+
+
 def test_an_extra_pack_and_strict_mode(cli, tmp_path):
     pack = tmp_path / "overlay.toml"
     pack.write_text('[pack]\nid = "overlay"\ntitle = "Overlay"\n[[rule]]\nid = "payment.prompt"\n'
