@@ -1,0 +1,274 @@
+// The built-in Stockton pack's rules, each on both sides of what decides it: a flag true, false and
+// not recorded; a date the day before, on and after its deadline, across a month's end and 29 February;
+// the act not yet recorded before and after the deadline; the rule not applying. Each expected outcome
+// is read off the Compact's words as the rule's comment in packs/stockton-2014.toml states them.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "compact/engine/engine.hpp"
+#include "gtest/gtest.h"
+#include "support/dates.hpp"
+
+namespace compact {
+namespace {
+
+using ::compact::testing::D;
+
+const Engine& stockton() {
+  static const Engine engine = *Engine::with_default_pack();
+  return engine;
+}
+
+// The one finding of `rule` about `entity` as of `as_of`.
+Finding finding(const Case& c, std::string_view rule, std::string_view entity, Date as_of) {
+  const Report report = *stockton().evaluate(c, as_of);
+  std::vector<Finding> found;
+  for (const Finding& f : report.findings) {
+    if (f.rule->id == rule && f.entity_path() == entity) found.push_back(f);
+  }
+  EXPECT_EQ(found.size(), 1u) << rule << " " << entity;
+  return found.empty() ? Finding() : found.front();
+}
+
+Organisation organisation(std::string id, Sector sector) {
+  Organisation o;
+  o.id = std::move(id);
+  o.sector = sector;
+  return o;
+}
+
+Case with_commission(const Commission& m) {
+  Case c;
+  c.organisations = {organisation("sbc", Sector::kPublic), organisation("vcs", Sector::kVcse)};
+  Commission copy = m;
+  copy.commissioner = OrganisationRef{"sbc"};
+  copy.provider = OrganisationRef{"vcs"};
+  c.commissions.push_back(copy);
+  return c;
+}
+
+Commission commission() {
+  Commission m;
+  m.id = "G1";
+  m.approach = Approach::kGrant;
+  m.start_on = D("2016-04-01");
+  m.end_on = D("2019-03-31");
+  return m;
+}
+
+// A rule whose `met` is a flag of a commission: true, false, not recorded, and not applying.
+struct FlagCase {
+  std::string rule;
+  std::optional<bool> Commission::*flag;
+  bool needs_tender;     // applies only once tender documents are published
+  bool needs_agreement;  // applies only once a funding agreement is signed
+  std::string field;     // as insufficient_data names it
+};
+
+class CommissionFlag : public ::testing::TestWithParam<FlagCase> {};
+
+TEST_P(CommissionFlag, TrueFalseUnrecordedAndNotApplying) {
+  const FlagCase& p = GetParam();
+  Commission m = commission();
+  if (p.needs_tender) m.tender_published_on = D("2015-11-02");
+  if (p.needs_agreement) m.agreement_signed_on = D("2016-02-29");
+  const Date as_of = D("2016-06-30");
+  m.*p.flag = true;
+  EXPECT_EQ(finding(with_commission(m), p.rule, "commissions[G1]", as_of).outcome,
+            Outcome::kCompliant);
+  m.*p.flag = false;
+  EXPECT_EQ(finding(with_commission(m), p.rule, "commissions[G1]", as_of).outcome,
+            Outcome::kBreach);
+  m.*p.flag = std::nullopt;
+  const Finding unrecorded = finding(with_commission(m), p.rule, "commissions[G1]", as_of);
+  EXPECT_EQ(unrecorded.outcome, Outcome::kInsufficientData);
+  EXPECT_EQ(unrecorded.missing_fields(), std::vector<std::string>{p.field});
+  if (p.needs_tender || p.needs_agreement) {
+    Commission without = commission();
+    without.*p.flag = true;
+    const Finding none = finding(with_commission(without), p.rule, "commissions[G1]", as_of);
+    EXPECT_EQ(none.outcome, Outcome::kNotApplicable);
+    EXPECT_EQ(none.inapplicability, Inapplicability::kWhen);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Stockton, CommissionFlag,
+    ::testing::Values(
+        FlagCase{"commission.tender-publicised", &Commission::tender_publicised_widely, true, false,
+                 "commission.tender_publicised_widely"},
+        FlagCase{"commission.assessment-criteria", &Commission::assessment_criteria_published, true,
+                 false, "commission.assessment_criteria_published"},
+        FlagCase{"commission.equality-conditions", &Commission::equality_conditions_included, false,
+                 true, "commission.equality_conditions_included"}),
+    [](const ::testing::TestParamInfo<FlagCase>& param) {
+      std::string name = param.param.rule.substr(param.param.rule.find('.') + 1);
+      std::erase(name, '-');
+      return name;
+    });
+
+// The consultation's three flags, likewise: every consultation, whatever its effect on the sector.
+TEST(StocktonRules, AConsultationIsPublicisedItsMethodsAndScopeExplained) {
+  const struct {
+    std::string rule;
+    std::optional<bool> Consultation::*flag;
+    std::string field;
+  } flags[] = {
+      {"consultation.publicised", &Consultation::publicised_widely,
+       "consultation.publicised_widely"},
+      {"consultation.methods-explained", &Consultation::methods_explained,
+       "consultation.methods_explained"},
+      {"consultation.scope-explained", &Consultation::scope_explained,
+       "consultation.scope_explained"},
+  };
+  for (const auto& p : flags) {
+    Case c;
+    c.organisations = {organisation("sbc", Sector::kPublic)};
+    Consultation k;
+    k.id = "C1";
+    k.lead = OrganisationRef{"sbc"};
+    k.significant_effect_on_vcse = false;
+    k.opens_on = D("2015-12-21");
+    k.closes_on = D("2016-03-14");
+    for (const std::optional<bool> value :
+         {std::optional<bool>(true), std::optional<bool>(false), std::optional<bool>()}) {
+      k.*p.flag = value;
+      c.consultations = {k};
+      const Finding f = finding(c, p.rule, "consultations[C1]", D("2016-06-30"));
+      EXPECT_EQ(f.outcome, !value   ? Outcome::kInsufficientData
+                           : *value ? Outcome::kCompliant
+                                    : Outcome::kBreach)
+          << p.rule;
+      EXPECT_EQ(f.arises, D("2015-12-21"));
+      if (!value) {
+        EXPECT_EQ(f.missing_fields(), std::vector<std::string>{p.field});
+      }
+    }
+  }
+}
+
+// Exit strategies and the performance process, agreed by the time the funding agreement is signed:
+// signed on 29 February 2016, agreed the day before, on the day and the day after (1 March, across
+// the month's end); not agreed yet, as of the signing day and the day after; the signing not recorded.
+TEST(StocktonRules, WhatMustBeAgreedBySigningOnEachSideOfTheSigningDay) {
+  const struct {
+    std::string rule;
+    std::optional<Date> Commission::*agreed;
+  } rules[] = {
+      {"commission.exit-strategy", &Commission::exit_strategy_agreed_on},
+      {"commission.performance-process", &Commission::performance_process_agreed_on},
+  };
+  const Date signed_on = D("2016-02-29");
+  for (const auto& r : rules) {
+    Commission m = commission();
+    m.agreement_signed_on = signed_on;
+    const struct {
+      std::optional<Date> agreed;
+      Date as_of;
+      Outcome outcome;
+      std::optional<int64_t> days, working_days;
+    } cases[] = {
+        {D("2016-02-28"), D("2016-06-30"), Outcome::kCompliant, 1, 1},  // the Sunday before
+        {D("2016-02-26"), D("2016-06-30"), Outcome::kCompliant, 3, 1},  // the Friday before
+        {signed_on, D("2016-06-30"), Outcome::kCompliant, 0, 0},
+        {D("2016-03-01"), D("2016-06-30"), Outcome::kBreach, -1, -1},
+        {std::nullopt, signed_on, Outcome::kPending, std::nullopt, std::nullopt},
+        {std::nullopt, D("2016-03-01"), Outcome::kOverdue, std::nullopt, std::nullopt},
+    };
+    for (const auto& k : cases) {
+      m.*r.agreed = k.agreed;
+      const Finding f = finding(with_commission(m), r.rule, "commissions[G1]", k.as_of);
+      EXPECT_EQ(f.outcome, k.outcome) << r.rule << " as of " << format_date(k.as_of);
+      EXPECT_EQ(f.due, signed_on);
+      EXPECT_EQ(f.margin_days, k.days) << r.rule;
+      EXPECT_EQ(f.margin_working_days, k.working_days) << r.rule;
+    }
+    Commission unsigned_commission = commission();
+    const Finding f =
+        finding(with_commission(unsigned_commission), r.rule, "commissions[G1]", D("2016-06-30"));
+    EXPECT_EQ(f.outcome, Outcome::kInsufficientData) << r.rule;
+    EXPECT_EQ(f.missing_fields(), (std::vector<std::string>{"commission.agreement_signed_on"}))
+        << r.rule;
+  }
+}
+
+// A clear rationale for the approach: recorded (even one word) or not, or recorded empty.
+TEST(StocktonRules, TheApproachHasARationale) {
+  Commission m = commission();
+  m.approach_rationale = "Grant: the larder designs the service with its users.";
+  EXPECT_EQ(finding(with_commission(m), "commission.approach-rationale", "commissions[G1]",
+                    D("2016-06-30"))
+                .outcome,
+            Outcome::kCompliant);
+  m.approach_rationale = "";
+  EXPECT_EQ(finding(with_commission(m), "commission.approach-rationale", "commissions[G1]",
+                    D("2016-06-30"))
+                .outcome,
+            Outcome::kBreach);
+  m.approach_rationale = std::nullopt;
+  const Finding f = finding(with_commission(m), "commission.approach-rationale", "commissions[G1]",
+                            D("2016-06-30"));
+  EXPECT_EQ(f.outcome, Outcome::kInsufficientData);
+  EXPECT_EQ(f.missing_fields(), std::vector<std::string>{"commission.approach_rationale"});
+}
+
+// A payment in advance records the clear need for it; one in arrears is not this rule's.
+TEST(StocktonRules, APaymentInAdvanceRecordsItsNeed) {
+  Commission m = commission();
+  Payment advance;
+  advance.id = "ADV-1";
+  advance.kind = PaymentKind::kGrantClaim;
+  advance.in_advance = true;
+  advance.paid_on = D("2016-04-01");
+  Payment arrears = advance;
+  arrears.id = "INV-1";
+  arrears.in_advance = std::nullopt;
+  arrears.received_on = D("2016-05-03");
+  const auto outcome = [&](std::optional<std::string> need, const Payment& p) {
+    Commission with = m;
+    Payment paid = p;
+    paid.in_advance_need = std::move(need);
+    with.payments = {paid};
+    return finding(with_commission(with), "payment.advance-need",
+                   "commissions[G1].payments[" + paid.id + "]", D("2016-06-30"))
+        .outcome;
+  };
+  EXPECT_EQ(outcome("Rent and food for the first quarter, before any claim", advance),
+            Outcome::kCompliant);
+  EXPECT_EQ(outcome("", advance), Outcome::kBreach);
+  EXPECT_EQ(outcome(std::nullopt, advance), Outcome::kInsufficientData);
+  EXPECT_EQ(outcome(std::nullopt, arrears), Outcome::kNotApplicable);
+}
+
+// A variation is agreed with its financial implications: agreed with them, without them, not yet
+// agreed (no deadline: still to come), and agreed with them not recorded.
+TEST(StocktonRules, AVariationIsAgreedWithItsFinancialImplications) {
+  Commission m = commission();
+  Variation v;
+  v.id = "V1";
+  v.proposed_on = D("2016-09-30");
+  const auto decided = [&](std::optional<Date> agreed, std::optional<bool> money) {
+    Variation with = v;
+    with.agreed_on = agreed;
+    with.financial_implications_agreed = money;
+    Commission c = m;
+    c.variations = {with};
+    return finding(with_commission(c), "variation.agreed", "commissions[G1].variations[V1]",
+                   D("2016-12-30"));
+  };
+  EXPECT_EQ(decided(D("2016-10-14"), true).outcome, Outcome::kCompliant);
+  EXPECT_EQ(decided(D("2016-10-14"), false).outcome, Outcome::kBreach);
+  EXPECT_EQ(decided(std::nullopt, std::nullopt).outcome, Outcome::kPending);
+  const Finding unrecorded = decided(D("2016-10-14"), std::nullopt);
+  EXPECT_EQ(unrecorded.outcome, Outcome::kInsufficientData);
+  EXPECT_EQ(unrecorded.missing_fields(),
+            std::vector<std::string>{"variation.financial_implications_agreed"});
+  EXPECT_EQ(decided(D("2016-10-14"), true).arises, D("2016-09-30"));
+}
+
+}  // namespace
+}  // namespace compact
