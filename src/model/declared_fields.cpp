@@ -29,8 +29,8 @@ absl::StatusOr<const EntityInfo*> entity_named(std::string_view name) {
   const std::vector<const EntityInfo*> entities = entities_from(Case::kInfo);
   std::vector<std::string_view> names;
   for (const EntityInfo* e : entities) {
-    if (e->name == name) return e;
-    names.push_back(e->name);
+    if (e->identifier == name) return e;
+    names.push_back(e->identifier);
   }
   std::string message =
       absl::StrCat("there is no entity \"", printable(name), "\" to declare fields on");
@@ -95,7 +95,7 @@ absl::StatusOr<const EntityInfo*> FieldDeclarations::check(std::string_view enti
 absl::Status FieldDeclarations::declare_all(const FieldDeclarations& other) {
   for (const DeclaredField& field : other.fields_) {
     absl::Status declared =
-        declare(field.entity->name, field.name, field.kind, field.description, field.where);
+        declare(field.entity->identifier, field.name, field.kind, field.description, field.where);
     if (!declared.ok() && !field.where.empty()) {
       return absl::InvalidArgumentError(absl::StrCat(field.where, ": ", declared.message()));
     }

@@ -452,7 +452,7 @@ class Compiler {
           return error(s, absl::StrCat("any() and all() nest at most ",
                                        kMaxSlots - scope_.bindings().size(), " deep here"));
         }
-        names_.push_back({element->name, element, slot, nullptr});
+        names_.push_back({element->identifier, element, slot, nullptr});
         absl::StatusOr<int> condition = expect_bool(s.args[1], f);
         names_.pop_back();
         if (!condition.ok()) return condition;

@@ -383,7 +383,8 @@ class PackLoader {
                                               "false", "and", "or",     "not"};
     bool reserved =
         std::find(std::begin(kReserved), std::end(kReserved), name) != std::end(kReserved);
-    for (const EntityInfo* entity : entities_from(Case::kInfo)) reserved |= entity->name == name;
+    for (const EntityInfo* entity : entities_from(Case::kInfo))
+      reserved |= entity->identifier == name;
     if (reserved) {
       return error_at(key, absl::StrCat("\"", to_absl(name),
                                         "\" is a name the engine gives rules (as_of, due, "
@@ -634,8 +635,8 @@ class PackLoader {
       const FieldInfo* found = nullptr;
       for (const FieldInfo& field : at->fields) {
         if (!field.element) continue;
-        here.push_back(field.element->name);
-        if (field.element->name == name) found = &field;
+        here.push_back(field.element->identifier);
+        if (field.element->identifier == name) found = &field;
       }
       if (!found) {
         std::string message =
@@ -666,7 +667,7 @@ class PackLoader {
     scope.declare_fields(pack_.fields);
     scope.bind("case", access_of<Case>());
     for (const EntityInfo* entity : covered)
-      scope.bind(std::string(entity->name), access_for(*entity));
+      scope.bind(std::string(entity->identifier), access_for(*entity));
     if (parameters) {
       for (const Parameter& p : pack_.parameters) scope.declare(p.name, p.type);
       scope.declare("as_of", Type::of(Type::Kind::kDate));

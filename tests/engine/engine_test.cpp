@@ -1176,6 +1176,43 @@ TEST(PackLoader, HostilePacksAreRefusedCleanly) {
                HasSubstr("\"for\": commission has no \"paymnt\"; did you mean \"payment\"?")));
 }
 
+// Every entity of the schema, reached by its path from the case, is named in `for` and in expressions
+// by its one-word identifier ("performance issue" as performance_issue); its name with a space is not
+// a name there.
+TEST(PackLoader, EveryEntityIsNamedByItsIdentifierInForAndInExpressions) {
+  EXPECT_EQ(PerformanceIssue::kInfo.name, "performance issue");
+  EXPECT_EQ(PerformanceIssue::kInfo.identifier, "performance_issue");
+  EXPECT_EQ(Payment::kInfo.identifier, "payment");
+  int loaded = 0;
+  const std::function<void(const EntityInfo&, std::string, int)> visit =
+      [&](const EntityInfo& entity, std::string path, int depth) {
+        for (const FieldInfo& field : entity.fields) {
+          if (!field.element || depth == 4) continue;
+          const std::string id(field.element->identifier);
+          EXPECT_EQ(id.find(' '), std::string::npos) << field.element->name;
+          const std::string here = path.empty() ? id : path + "." + id;
+          const std::string pack =
+              "[pack]\nid = \"p\"\ntitle = \"P\"\n[[rule]]\nid = \"r\"\nsection = \"S\"\n"
+              "quote = \"Q\"\nparty = \"public\"\nstrength = \"must\"\nfor = \"" +
+              here + "\"\nmet = \"" + id + "." + std::string(field.element->fields.front().name) +
+              "?\"\n";
+          const absl::StatusOr<rules::Pack> loaded_pack = rules::load_pack(pack, "entity.toml");
+          EXPECT_TRUE(loaded_pack.ok()) << here << ": " << loaded_pack.status();
+          ++loaded;
+          visit(*field.element, here, depth + 1);
+        }
+      };
+  visit(Case::kInfo, "", 0);
+  EXPECT_GE(loaded, 12);
+  EXPECT_THAT(rules::load_pack("[pack]\nid = \"p\"\ntitle = \"P\"\n[[rule]]\nid = \"r\"\n"
+                               "section = \"S\"\nquote = \"Q\"\nparty = \"public\"\n"
+                               "strength = \"must\"\nfor = \"commission.performance issue\"\n"
+                               "met = \"true\"\n",
+                               "spaced.toml"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("did you mean \"performance_issue\"?")));
+}
+
 // docs/packs.md's worked example, taken from the page itself, gives the answers the page states.
 TEST(PackDocs, TheWorkedExampleBehavesAsDocumented) {
   std::ifstream in(std::string(COMPACT_DOCS_DIR) + "/packs.md");

@@ -3,6 +3,7 @@
 // the act not yet recorded before and after the deadline; the rule not applying. Each expected outcome
 // is read off the Compact's words as the rule's comment in packs/stockton-2014.toml states them.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -151,49 +152,122 @@ TEST(StocktonRules, AConsultationIsPublicisedItsMethodsAndScopeExplained) {
   }
 }
 
-// Exit strategies and the performance process, agreed by the time the funding agreement is signed:
-// signed on 29 February 2016, agreed the day before, on the day and the day after (1 March, across
-// the month's end); not agreed yet, as of the signing day and the day after; the signing not recorded.
-TEST(StocktonRules, WhatMustBeAgreedBySigningOnEachSideOfTheSigningDay) {
-  const struct {
-    std::string rule;
-    std::optional<Date> Commission::*agreed;
-  } rules[] = {
-      {"commission.exit-strategy", &Commission::exit_strategy_agreed_on},
-      {"commission.performance-process", &Commission::performance_process_agreed_on},
-  };
-  const Date signed_on = D("2016-02-29");
-  for (const auto& r : rules) {
-    Commission m = commission();
-    m.agreement_signed_on = signed_on;
-    const struct {
-      std::optional<Date> agreed;
-      Date as_of;
-      Outcome outcome;
-      std::optional<int64_t> days, working_days;
-    } cases[] = {
-        {D("2016-02-28"), D("2016-06-30"), Outcome::kCompliant, 1, 1},  // the Sunday before
-        {D("2016-02-26"), D("2016-06-30"), Outcome::kCompliant, 3, 1},  // the Friday before
-        {signed_on, D("2016-06-30"), Outcome::kCompliant, 0, 0},
-        {D("2016-03-01"), D("2016-06-30"), Outcome::kBreach, -1, -1},
-        {std::nullopt, signed_on, Outcome::kPending, std::nullopt, std::nullopt},
-        {std::nullopt, D("2016-03-01"), Outcome::kOverdue, std::nullopt, std::nullopt},
-    };
-    for (const auto& k : cases) {
-      m.*r.agreed = k.agreed;
-      const Finding f = finding(with_commission(m), r.rule, "commissions[G1]", k.as_of);
+// A rule whose act is due by a day the case records, and how to set that day and the act.
+struct DueByRule {
+  std::string rule;
+  std::string entity;
+  std::function<void(Commission&, Date)> set_day;
+  std::function<void(Commission&, std::optional<Date>)> set_act;
+};
+// The act on or not yet by a day, as of a day, and what comes of it.
+struct DueByCase {
+  std::optional<Date> act;
+  Date as_of;
+  Outcome outcome;
+  std::optional<int64_t> days, working_days;
+};
+
+// A commission with an ending and a performance issue, so that any rule above has its entity.
+Commission commission_ending_with_an_issue() {
+  Commission m = commission();
+  m.ending = Ending();
+  PerformanceIssue issue;
+  issue.id = "P1";
+  issue.identified_on = D("2016-01-11");
+  m.performance_issues = {issue};
+  return m;
+}
+
+void expect_due_by(const std::vector<DueByRule>& rules, Date day,
+                   const std::vector<DueByCase>& cases) {
+  for (const DueByRule& r : rules) {
+    for (const DueByCase& k : cases) {
+      Commission m = commission_ending_with_an_issue();
+      r.set_day(m, day);
+      r.set_act(m, k.act);
+      const Finding f = finding(with_commission(m), r.rule, r.entity, k.as_of);
       EXPECT_EQ(f.outcome, k.outcome) << r.rule << " as of " << format_date(k.as_of);
-      EXPECT_EQ(f.due, signed_on);
+      EXPECT_EQ(f.due, day) << r.rule;
       EXPECT_EQ(f.margin_days, k.days) << r.rule;
       EXPECT_EQ(f.margin_working_days, k.working_days) << r.rule;
     }
-    Commission unsigned_commission = commission();
-    const Finding f =
-        finding(with_commission(unsigned_commission), r.rule, "commissions[G1]", D("2016-06-30"));
+  }
+}
+
+// Exit strategies and the performance process, agreed by the time the funding agreement is signed:
+// signed on Monday 29 February 2016, agreed the Sunday and the Friday before, on the day and the day
+// after (1 March, across the month's end); not agreed yet, as of the signing day and the day after;
+// the signing not recorded.
+TEST(StocktonRules, WhatMustBeAgreedBySigningOnEachSideOfTheSigningDay) {
+  const std::vector<DueByRule> rules = {
+      {"commission.exit-strategy", "commissions[G1]",
+       [](Commission& m, Date d) { m.agreement_signed_on = d; },
+       [](Commission& m, std::optional<Date> d) { m.exit_strategy_agreed_on = d; }},
+      {"commission.performance-process", "commissions[G1]",
+       [](Commission& m, Date d) { m.agreement_signed_on = d; },
+       [](Commission& m, std::optional<Date> d) { m.performance_process_agreed_on = d; }},
+  };
+  const Date signed_on = D("2016-02-29");
+  expect_due_by(rules, signed_on,
+                {
+                    {D("2016-02-28"), D("2016-06-30"), Outcome::kCompliant, 1, 1},
+                    {D("2016-02-26"), D("2016-06-30"), Outcome::kCompliant, 3, 1},
+                    {signed_on, D("2016-06-30"), Outcome::kCompliant, 0, 0},
+                    {D("2016-03-01"), D("2016-06-30"), Outcome::kBreach, -1, -1},
+                    {std::nullopt, signed_on, Outcome::kPending, std::nullopt, std::nullopt},
+                    {std::nullopt, D("2016-03-01"), Outcome::kOverdue, std::nullopt, std::nullopt},
+                });
+  for (const DueByRule& r : rules) {
+    const Finding f = finding(with_commission(commission()), r.rule, r.entity, D("2016-06-30"));
     EXPECT_EQ(f.outcome, Outcome::kInsufficientData) << r.rule;
     EXPECT_EQ(f.missing_fields(), (std::vector<std::string>{"commission.agreement_signed_on"}))
         << r.rule;
   }
+}
+
+// Three acts due by a day the case records, each on both sides of that day (Thursday 31 March
+// 2016, the day after in April, a week before across Good Friday and Easter Monday): the VCS involved
+// by the day planning starts; resource implications discussed by the decision to end; a timetable to
+// improve performance agreed by it.
+TEST(StocktonRules, ActsDueByADayTheCaseRecords) {
+  const Date day = D("2016-03-31");
+  const std::vector<DueByRule> rules = {
+      {"commission.vcs-involved-from-beginning", "commissions[G1]",
+       [](Commission& m, Date d) { m.planning_started_on = d; },
+       [](Commission& m, std::optional<Date> d) { m.vcs_involved_on = d; }},
+      {"ending.resource-implications", "commissions[G1].ending",
+       [](Commission& m, Date d) {
+         m.ending->decided_on = d;
+         m.ending->resource_restriction_known_on = D("2016-01-04");
+       },
+       [](Commission& m, std::optional<Date> d) { m.ending->implications_discussed_on = d; }},
+      {"performance-issue.timetable-before-ending", "commissions[G1].performance_issues[P1]",
+       [](Commission& m, Date d) { m.ending->decided_on = d; },
+       [](Commission& m, std::optional<Date> d) {
+         m.performance_issues.front().improvement_timetable_agreed_on = d;
+       }},
+  };
+  expect_due_by(rules, day,
+                {
+                    {D("2016-03-30"), D("2016-06-30"), Outcome::kCompliant, 1, 1},
+                    {D("2016-03-24"), D("2016-06-30"), Outcome::kCompliant, 7, 3},
+                    {day, D("2016-06-30"), Outcome::kCompliant, 0, 0},
+                    {D("2016-04-01"), D("2016-06-30"), Outcome::kBreach, -1, -1},
+                    {std::nullopt, day, Outcome::kPending, std::nullopt, std::nullopt},
+                    {std::nullopt, D("2016-04-01"), Outcome::kOverdue, std::nullopt, std::nullopt},
+                });
+  // Each applies only when its day is there to count to: no planning date, no decision, no
+  // restriction; and an ending that only reduces is not a decision to end.
+  Commission m = commission_ending_with_an_issue();
+  for (const DueByRule& r : rules) {
+    EXPECT_EQ(finding(with_commission(m), r.rule, r.entity, D("2016-06-30")).outcome,
+              Outcome::kNotApplicable)
+        << r.rule;
+  }
+  m.ending->decided_on = day;
+  m.ending->kind = EndingKind::kReduce;
+  EXPECT_EQ(finding(with_commission(m), rules[2].rule, rules[2].entity, D("2016-06-30")).outcome,
+            Outcome::kNotApplicable);
 }
 
 // A clear rationale for the approach: recorded (even one word) or not, or recorded empty.

@@ -6,6 +6,7 @@
 // members, so the types, the schema and the JSON codec can never disagree. The rule compiler, the C
 // ABI, the CLI and the docs read the schema; nothing keeps a second list by hand.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -58,9 +59,12 @@ struct FieldInfo {
 };
 
 struct EntityInfo {
-  std::string_view name;  // "payment"
+  std::string_view name;  // "payment", "performance issue"
   std::string_view description;
   std::span<const FieldInfo> fields;
+  // The name as one word, an underscore for each space ("performance_issue"): what rule packs
+  // write in a `for` path, an expression and a [fields.*] table.
+  std::string_view identifier;
 
   // The field named `name`, or nullptr.
   const FieldInfo* field(std::string_view name) const;
@@ -147,6 +151,14 @@ template <typename T, Presence P>
 using Stored =
     std::conditional_t<P == Presence::kRequired || IsList<T>::value, T, std::optional<T>>;
 
+// An entity's name with an underscore for each space, and its terminating zero (EntityInfo::identifier).
+template <size_t N>
+constexpr std::array<char, N> identifier_of(const char (&name)[N]) {
+  std::array<char, N> out{};
+  for (size_t i = 0; i < N; ++i) out[i] = name[i] == ' ' ? '_' : name[i];
+  return out;
+}
+
 // The JSON name of an enum value, e.g. "grant" for Approach::kGrant.
 template <typename E>
 std::string_view enum_name(E value) {
@@ -188,7 +200,9 @@ std::optional<E> enum_value(std::string_view name) {
     FIELDS(COMPACT_FIELD_MEMBER_)                                                                \
     ExtraFields extra;                                                                           \
     static constexpr FieldInfo kFields[] = {FIELDS(COMPACT_FIELD_INFO_)};                        \
-    static constexpr EntityInfo kInfo{json_name, entity_description, kFields};                   \
+    static constexpr auto kIdentifier = ::compact::identifier_of(json_name);                    \
+    static constexpr EntityInfo kInfo{json_name, entity_description, kFields,                    \
+                                      {kIdentifier.data(), kIdentifier.size() - 1}};             \
     template <typename Self, typename Visitor>                                                   \
     static void visit_fields(Self& self, Visitor&& visitor) {                                    \
       size_t index = 0;                                                                          \
