@@ -289,9 +289,9 @@ Cursor write_finding(Json& j, Cursor c, Memory& memory, const Finding& f, const 
   return j.raw(c, "}");
 }
 
-// Whether `thing` (a pack, or a rule's JSON, by `tag`) is met for the first time in the report: it is, once.
-// `before` is the previous finding's: findings come grouped by pack and rule, so it usually answers
-// at once.
+// Whether `thing` (a pack, or a rule's JSON, by `tag`) is met for the first time in the report: it
+// is, once. `before` is the previous finding's: findings come grouped by pack and rule, so it usually
+// answers at once.
 bool first_time(Memory& memory, const void* thing, const void* before, size_t tag) {
   if (thing == before || memory.places.find(thing, tag) != nullptr) return false;
   memory.places.add(thing, tag, {});

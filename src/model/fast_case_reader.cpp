@@ -144,8 +144,8 @@ class FastReader {
       entries.clear();
       return true;
     }
-    if (entries.capacity() == 0)
-      entries.reserve(4);  // a few entries are the rule, as the full reader has
+    // A few entries are the rule, as the full reader has it.
+    if (entries.capacity() == 0) entries.reserve(4);
     for (size_t count = 1;; ++count) {
       if (count > limits_.max_list_length) return false;
       const bool reused = count <= entries.size();

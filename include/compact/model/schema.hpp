@@ -151,7 +151,8 @@ template <typename T, Presence P>
 using Stored =
     std::conditional_t<P == Presence::kRequired || IsList<T>::value, T, std::optional<T>>;
 
-// An entity's name with an underscore for each space, and its terminating zero (EntityInfo::identifier).
+// An entity's name with an underscore for each space, and its terminating zero: what
+// EntityInfo::identifier views.
 template <size_t N>
 constexpr std::array<char, N> identifier_of(const char (&name)[N]) {
   std::array<char, N> out{};
@@ -200,9 +201,9 @@ std::optional<E> enum_value(std::string_view name) {
     FIELDS(COMPACT_FIELD_MEMBER_)                                                                \
     ExtraFields extra;                                                                           \
     static constexpr FieldInfo kFields[] = {FIELDS(COMPACT_FIELD_INFO_)};                        \
-    static constexpr auto kIdentifier = ::compact::identifier_of(json_name);                    \
-    static constexpr EntityInfo kInfo{json_name, entity_description, kFields,                    \
-                                      {kIdentifier.data(), kIdentifier.size() - 1}};             \
+    static constexpr auto kIdentifier = ::compact::identifier_of(json_name);                     \
+    static constexpr EntityInfo kInfo{                                                           \
+        json_name, entity_description, kFields, {kIdentifier.data(), kIdentifier.size() - 1}};   \
     template <typename Self, typename Visitor>                                                   \
     static void visit_fields(Self& self, Visitor&& visitor) {                                    \
       size_t index = 0;                                                                          \
