@@ -12,6 +12,7 @@
 
 #include "compact/engine/engine.hpp"
 #include "gtest/gtest.h"
+#include "support/cases.hpp"
 #include "support/dates.hpp"
 
 namespace compact {
@@ -268,6 +269,96 @@ TEST(StocktonRules, ActsDueByADayTheCaseRecords) {
   m.ending->kind = EndingKind::kReduce;
   EXPECT_EQ(finding(with_commission(m), rules[2].rule, rules[2].entity, D("2016-06-30")).outcome,
             Outcome::kNotApplicable);
+}
+
+// The due dates of the rules with numbers in them, worked out by hand from the Compact's words and
+// GOV.UK's bank holidays, not by the engine: 30 working days across Christmas and across Easter and
+// both May bank holidays, from a receipt on a weekend or a holiday; 12 weeks; three months back from
+// a month's end, onto 29 February and where counting back naively gives another day; three years less
+// a day from 29 February.
+TEST(StocktonRules, DueDatesAsTheCompactCountsThem) {
+  const auto payment_due = [](Date received) {
+    Commission m = commission();
+    m.payments = {compact::testing::invoice("INV-1", received, std::nullopt)};
+    return finding(with_commission(m), "payment.on-time", "commissions[G1].payments[INV-1]",
+                   D("2025-12-31"))
+        .due;
+  };
+  // Fri 13 Dec 2024: 16-20, 23, 24, 27, 30, 31 Dec, 2, 3 Jan (12), then four weeks to 29 Jan.
+  EXPECT_EQ(payment_due(D("2024-12-13")), D("2025-01-29"));
+  EXPECT_EQ(payment_due(D("2024-12-14")), D("2025-01-29"));  // a Saturday: counting starts Monday
+  // Boxing Day, a holiday: 27, 30, 31 Dec, 2, 3 Jan (5), then five weeks to Fri 7 Feb.
+  EXPECT_EQ(payment_due(D("2024-12-26")), D("2025-02-07"));
+  // Thu 17 Apr 2025: 22-25 Apr (4), 28 Apr-2 May (9), 6-9 May (13, 5 May a holiday), 12-23 May (23),
+  // 27-30 May (27, 26 May a holiday), 2-4 Jun (30).
+  EXPECT_EQ(payment_due(D("2025-04-17")), D("2025-06-04"));
+
+  Case c;
+  c.organisations = {organisation("sbc", Sector::kPublic)};
+  Consultation k;
+  k.id = "C1";
+  k.lead = OrganisationRef{"sbc"};
+  k.significant_effect_on_vcse = true;
+  k.opens_on = D("2025-01-06");
+  k.closes_on = D("2025-03-30");
+  c.consultations = {k};
+  const Finding short_by_a_day =
+      finding(c, "consultation.min-period", "consultations[C1]", D("2025-06-30"));
+  EXPECT_EQ(short_by_a_day.due, D("2025-03-31"));  // the first day it may close: 12 weeks on
+  EXPECT_EQ(short_by_a_day.outcome, Outcome::kBreach);
+  EXPECT_EQ(short_by_a_day.margin_days, -1);
+  c.consultations[0].closes_on = D("2025-03-31");
+  EXPECT_EQ(finding(c, "consultation.min-period", "consultations[C1]", D("2025-06-30")).outcome,
+            Outcome::kCompliant);
+
+  const auto decision = [](Date start) {
+    Commission m = commission();
+    m.start_on = start;
+    m.decision_notified_on = D("2015-01-05");
+    return finding(with_commission(m), "commission.decision-notice", "commissions[G1]",
+                   D("2016-12-31"));
+  };
+  // The last day from which three months reach no later than the start: 29 Feb 2016 for 31 May (1
+  // March would reach 1 June); 31 March for 30 June, where 30 June less three months is 30 March.
+  EXPECT_EQ(decision(D("2016-05-31")).due, D("2016-02-29"));
+  EXPECT_FALSE(decision(D("2016-05-31")).boundary_sensitive);
+  EXPECT_EQ(decision(D("2016-06-30")).due, D("2016-03-31"));
+  EXPECT_TRUE(decision(D("2016-06-30")).boundary_sensitive);
+
+  Commission ending = commission();
+  ending.ending = Ending();
+  ending.ending->ends_on = D("2017-06-30");
+  ending.ending->notice_given_on = D("2017-03-31");
+  const Finding notice = finding(with_commission(ending), "ending.notice-period",
+                                 "commissions[G1].ending", D("2017-12-31"));
+  EXPECT_EQ(notice.due, D("2017-03-31"));
+  EXPECT_EQ(notice.outcome, Outcome::kCompliant);
+  EXPECT_TRUE(notice.boundary_sensitive);
+  ending.ending->notice_given_on = D("2017-04-01");
+  EXPECT_EQ(finding(with_commission(ending), "ending.notice-period", "commissions[G1].ending",
+                    D("2017-12-31"))
+                .outcome,
+            Outcome::kBreach);
+
+  // Three years from 29 Feb 2016 end on 27 Feb 2019: 36 months on is 28 Feb (2019 has no 29th),
+  // less a day.
+  Commission term = commission();
+  term.start_on = D("2016-02-29");
+  term.end_on = D("2019-02-27");
+  EXPECT_EQ(
+      finding(with_commission(term), "commission.funding-term", "commissions[G1]", D("2016-06-30"))
+          .outcome,
+      Outcome::kCompliant);
+  term.end_on = D("2019-02-26");
+  EXPECT_EQ(
+      finding(with_commission(term), "commission.funding-term", "commissions[G1]", D("2016-06-30"))
+          .outcome,
+      Outcome::kBreach);
+  term.term_explanation = "Central government settles the fund for two years only.";
+  EXPECT_EQ(
+      finding(with_commission(term), "commission.funding-term", "commissions[G1]", D("2016-06-30"))
+          .outcome,
+      Outcome::kExplained);
 }
 
 // A clear rationale for the approach: recorded (even one word) or not, or recorded empty.
