@@ -62,6 +62,20 @@ Commission commission() {
   return m;
 }
 
+// A case of one consultation, C1, led by the council, open from `opens` to `closes`.
+Case with_consultation(bool significant, Date opens, Date closes) {
+  Case c;
+  c.organisations = {organisation("sbc", Sector::kPublic)};
+  Consultation k;
+  k.id = "C1";
+  k.lead = OrganisationRef{"sbc"};
+  k.significant_effect_on_vcse = significant;
+  k.opens_on = opens;
+  k.closes_on = closes;
+  c.consultations = {k};
+  return c;
+}
+
 // A rule whose `met` is a flag of a commission: true, false, not recorded, and not applying.
 struct FlagCase {
   std::string rule;
@@ -128,18 +142,10 @@ TEST(StocktonRules, AConsultationIsPublicisedItsMethodsAndScopeExplained) {
        "consultation.scope_explained"},
   };
   for (const auto& p : flags) {
-    Case c;
-    c.organisations = {organisation("sbc", Sector::kPublic)};
-    Consultation k;
-    k.id = "C1";
-    k.lead = OrganisationRef{"sbc"};
-    k.significant_effect_on_vcse = false;
-    k.opens_on = D("2015-12-21");
-    k.closes_on = D("2016-03-14");
+    Case c = with_consultation(false, D("2015-12-21"), D("2016-03-14"));
     for (const std::optional<bool> value :
          {std::optional<bool>(true), std::optional<bool>(false), std::optional<bool>()}) {
-      k.*p.flag = value;
-      c.consultations = {k};
+      c.consultations[0].*p.flag = value;
       const Finding f = finding(c, p.rule, "consultations[C1]", D("2016-06-30"));
       EXPECT_EQ(f.outcome, !value   ? Outcome::kInsufficientData
                            : *value ? Outcome::kCompliant
@@ -293,15 +299,7 @@ TEST(StocktonRules, DueDatesAsTheCompactCountsThem) {
   // 27-30 May (27, 26 May a holiday), 2-4 Jun (30).
   EXPECT_EQ(payment_due(D("2025-04-17")), D("2025-06-04"));
 
-  Case c;
-  c.organisations = {organisation("sbc", Sector::kPublic)};
-  Consultation k;
-  k.id = "C1";
-  k.lead = OrganisationRef{"sbc"};
-  k.significant_effect_on_vcse = true;
-  k.opens_on = D("2025-01-06");
-  k.closes_on = D("2025-03-30");
-  c.consultations = {k};
+  Case c = with_consultation(true, D("2025-01-06"), D("2025-03-30"));
   const Finding short_by_a_day =
       finding(c, "consultation.min-period", "consultations[C1]", D("2025-06-30"));
   EXPECT_EQ(short_by_a_day.due, D("2025-03-31"));  // the first day it may close: 12 weeks on
