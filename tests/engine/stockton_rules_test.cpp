@@ -359,6 +359,93 @@ TEST(StocktonRules, DueDatesAsTheCompactCountsThem) {
       Outcome::kExplained);
 }
 
+// The Compact was in force from 1 September 2014 to 31 August 2017. A 2025 case is evaluated as any
+// other, each finding marked outside the window and the report warning of them; strictly, those are
+// not_applicable. An obligation that arose on 31 August 2017 is inside; on 1 September 2017, outside.
+TEST(StocktonRules, TheInForceWindowMarksWhatAroseOutsideIt) {
+  const auto payment = [](Date received, bool strict) {
+    Commission m = commission();
+    m.payments = {
+        compact::testing::invoice("INV-1", received, received + boost::gregorian::days(10))};
+    static const Engine strict_engine = *Engine::with_default_pack({.strict_in_force = true});
+    const Case c = with_commission(m);
+    const Report report = *(strict ? strict_engine : stockton()).evaluate(c, D("2026-01-30"));
+    for (const Finding& f : report.findings) {
+      if (f.rule->id == "payment.on-time") return std::make_pair(f, report.outside_in_force);
+    }
+    return std::make_pair(Finding(), size_t{0});
+  };
+  const auto [in_2025, outside_2025] = payment(D("2025-03-03"), false);
+  EXPECT_EQ(in_2025.outcome, Outcome::kCompliant);
+  EXPECT_TRUE(in_2025.outside_in_force);
+  EXPECT_GT(outside_2025, 0u);
+  EXPECT_NE(in_force_warning(outside_2025).find("outside their pack's in-force window"),
+            std::string::npos);
+  const auto [strict_2025, strict_count] = payment(D("2025-03-03"), true);
+  EXPECT_EQ(strict_2025.outcome, Outcome::kNotApplicable);
+  EXPECT_EQ(strict_2025.inapplicability, Inapplicability::kOutsideInForce);
+  EXPECT_FALSE(payment(D("2017-08-31"), true).first.outside_in_force);
+  EXPECT_EQ(payment(D("2017-08-31"), true).first.outcome, Outcome::kCompliant);
+  EXPECT_TRUE(payment(D("2017-09-01"), false).first.outside_in_force);
+  EXPECT_FALSE(payment(D("2014-09-01"), false).first.outside_in_force);
+  EXPECT_TRUE(payment(D("2014-08-29"), false).first.outside_in_force);
+}
+
+// The Compact's own exceptions: a pay-by date agreed instead of 30 working days; less than three
+// months' notice from central government (its funding ending 31 March 2017, whose latest start for
+// three months is 31 December 2016); an underspend rule for grants, not contracts; notice for an end,
+// not a reduction.
+TEST(StocktonRules, TheCompactsOwnExceptions) {
+  Commission m = commission();
+  Payment agreed = compact::testing::invoice("INV-1", D("2025-01-02"), D("2025-03-31"));
+  agreed.alternative_terms_agreed = true;
+  agreed.agreed_pay_by = D("2025-03-31");
+  m.payments = {agreed};
+  const Finding on_the_day = finding(with_commission(m), "payment.on-time",
+                                     "commissions[G1].payments[INV-1]", D("2025-12-31"));
+  EXPECT_EQ(on_the_day.due, D("2025-03-31"));
+  EXPECT_EQ(on_the_day.outcome, Outcome::kCompliant);
+  m.payments[0].paid_on = D("2025-04-01");
+  EXPECT_EQ(finding(with_commission(m), "payment.on-time", "commissions[G1].payments[INV-1]",
+                    D("2025-12-31"))
+                .outcome,
+            Outcome::kBreach);
+
+  Commission ending = commission();
+  ending.ending = Ending();
+  ending.ending->ends_on = D("2017-03-31");
+  ending.ending->notice_given_on = D("2017-02-01");  // two months: short of three
+  ending.ending->central_government_funding_ends_on = D("2017-03-31");
+  const auto notice = [&](Date government_notice) {
+    Commission with = ending;
+    with.ending->central_government_notice_received_on = government_notice;
+    return finding(with_commission(with), "ending.notice-period", "commissions[G1].ending",
+                   D("2017-06-30"));
+  };
+  EXPECT_EQ(notice(D("2017-01-03")).outcome, Outcome::kNotApplicable);
+  EXPECT_EQ(notice(D("2017-01-03")).inapplicability, Inapplicability::kUnless);
+  // Central government's notice on 31 December is three months': no exception, and two is short.
+  EXPECT_EQ(notice(D("2016-12-31")).outcome, Outcome::kBreach);
+  ending.ending->kind = EndingKind::kReduce;
+  EXPECT_EQ(finding(with_commission(ending), "ending.notice-period", "commissions[G1].ending",
+                    D("2017-06-30"))
+                .inapplicability,
+            Inapplicability::kWhen);
+
+  Commission contract = commission();
+  contract.approach = Approach::kContract;
+  contract.underspend_terms_agreed = false;
+  EXPECT_EQ(finding(with_commission(contract), "commission.underspend", "commissions[G1]",
+                    D("2016-06-30"))
+                .outcome,
+            Outcome::kNotApplicable);
+  contract.approach = Approach::kGrant;
+  EXPECT_EQ(finding(with_commission(contract), "commission.underspend", "commissions[G1]",
+                    D("2016-06-30"))
+                .outcome,
+            Outcome::kBreach);
+}
+
 // A clear rationale for the approach: recorded (even one word) or not, or recorded empty.
 TEST(StocktonRules, TheApproachHasARationale) {
   Commission m = commission();
