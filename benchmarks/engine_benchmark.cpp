@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
@@ -17,6 +18,17 @@
 
 namespace compact {
 namespace {
+
+// The `[[rule]]` tables of a pack's text, each up to the next one.
+std::vector<std::string> rule_tables(const std::string& pack) {
+  std::vector<std::string> tables;
+  for (size_t at = pack.find("[[rule]]"); at != std::string::npos;) {
+    const size_t next = pack.find("[[rule]]", at + 1);
+    tables.push_back(pack.substr(at, next == std::string::npos ? next : next - at));
+    at = next;
+  }
+  return tables;
+}
 
 // The 15 rules of the built-in pack that issue 4's targets were set on (those with dates and numbers
 // in them), four times over under different ids: 60 rules of the real kinds, whatever rules the pack
@@ -41,17 +53,13 @@ std::string sixty_rule_pack() {
   std::stringstream text;
   text << in.rdbuf();
   const std::string pack = text.str();
-  const size_t first_rule = pack.find("[[rule]]");
   std::string rules;
-  for (size_t at = first_rule; at != std::string::npos;) {
-    const size_t next = pack.find("[[rule]]", at + 1);
-    const std::string rule = pack.substr(at, next == std::string::npos ? next : next - at);
+  for (const std::string& rule : rule_tables(pack)) {
     const size_t id = rule.find("\nid = \"") + 7;
     const std::string_view name(rule.data() + id, rule.find('"', id) - id);
     if (std::find(std::begin(kRules), std::end(kRules), name) != std::end(kRules)) rules += rule;
-    at = next;
   }
-  std::string out = pack.substr(0, first_rule);
+  std::string out = pack.substr(0, pack.find("[[rule]]"));
   for (int copy = 0; copy < 4; ++copy) {
     std::string renamed = rules;
     // Each rule's id line is `id = "x"`; the copy gets `id = "x-N"`.
@@ -91,9 +99,7 @@ std::string benchmark_case_json() {
 std::string sixty_trivial_rules() {
   const std::string full = sixty_rule_pack();
   std::string out = full.substr(0, full.find("[[rule]]"));
-  for (size_t at = full.find("[[rule]]"); at != std::string::npos;) {
-    const size_t next = full.find("[[rule]]", at + 1);
-    const std::string rule = full.substr(at, next == std::string::npos ? next : next - at);
+  for (const std::string& rule : rule_tables(full)) {
     absl::StrAppend(&out, "[[rule]]\n");
     for (const char* key :
          {"\nid = ", "\nsection = ", "\nquote = ", "\nparty = ", "\nstrength = ", "\nfor = "}) {
@@ -101,7 +107,6 @@ std::string sixty_trivial_rules() {
       absl::StrAppend(&out, rule.substr(line + 1, rule.find('\n', line + 1) - line), "\n");
     }
     absl::StrAppend(&out, "met = \"true\"\n\n");
-    at = next;
   }
   return out;
 }

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "compact/calendar/date.hpp"
+#include "compact/util/json_bytes.hpp"
 
 namespace compact::json_text {
 
@@ -318,15 +319,9 @@ class Json {
     return word;
   }
 
-  // Whether any byte of `word` is below 0x20, a quote or a backslash. Each test is the classic
-  // "has a zero byte" one, (x - 0x01..) & ~x & 0x80.., on a word made zero where the byte matches;
-  // it can give a false positive only for bytes after a true one, which is all this needs.
+  // Whether any byte of `word` is below 0x20, a quote or a backslash.
   static bool needs_escape(uint64_t word) {
-    constexpr uint64_t kOnes = 0x0101010101010101;
-    constexpr uint64_t kHighs = 0x8080808080808080;
-    const auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
-    const uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;  // a byte below 0x20
-    return control | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'));
+    return json_bytes::quote_backslash_or_control(word) != 0;
   }
 
   JsonBuffer& buffer_;

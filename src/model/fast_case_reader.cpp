@@ -15,6 +15,7 @@
 #include "compact/calendar/civil_days.hpp"
 #include "compact/calendar/date.hpp"
 #include "compact/model/field_access.hpp"
+#include "compact/util/json_bytes.hpp"
 #include "compact/util/utf8.hpp"
 #include "field_index.hpp"
 
@@ -243,19 +244,10 @@ class FastReader {
     return true;
   }
 
-  static constexpr uint64_t kOnes = 0x0101010101010101;
-  static constexpr uint64_t kHighs = 0x8080808080808080;
-
-  // The bytes of `x` that are zero, each as its high bit: the classic test, which can give a false
-  // positive only after a true one, so that the lowest bit set is always the first zero byte.
-  static uint64_t zero_bytes(uint64_t x) { return (x - kOnes) & ~x & kHighs; }
-
   // The bytes of `word` that are a quote, a backslash, below 0x20 or above 0x7F, each as its high
   // bit, the lowest set the first of them.
   static uint64_t stops(uint64_t word) {
-    const uint64_t control = (word - kOnes * 0x20) & ~word & kHighs;
-    return control | zero_bytes(word ^ (kOnes * '"')) | zero_bytes(word ^ (kOnes * '\\')) |
-           (word & kHighs);
+    return json_bytes::quote_backslash_or_control(word) | (word & json_bytes::kHighs);
   }
 
   // A string with no escape and no control character, of valid UTF-8, as a view of the text.
@@ -323,7 +315,7 @@ class FastReader {
     for (; end_ - at_ >= 8; at_ += 8) {
       uint64_t word;
       std::memcpy(&word, at_, 8);
-      if (const uint64_t quotes = zero_bytes(word ^ (kOnes * '"'))) {
+      if (const uint64_t quotes = json_bytes::zero_bytes(word ^ (json_bytes::kOnes * '"'))) {
         at_ += std::countr_zero(quotes) / 8;
         return found();
       }
