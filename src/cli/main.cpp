@@ -4,6 +4,7 @@
 #include "CLI/CLI.hpp"
 #include "case_commands.hpp"
 #include "check_command.hpp"
+#include "classify_command.hpp"
 #include "date_command.hpp"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   compact::cli::add_date_command(app, &exit_code);
   compact::cli::add_case_commands(app, &exit_code);
   compact::cli::add_check_command(app, &exit_code);
+  compact::cli::add_classify_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

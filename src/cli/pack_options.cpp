@@ -12,6 +12,11 @@ void add_pack_options(CLI::App& command, PackOptions& options) {
       ->allow_extra_args(false);
   command.add_flag("--no-default-pack", options.no_default_pack,
                    "Apply only the --pack files, not the built-in Stockton 2014 pack");
+  command
+      .add_option("--param", options.parameters,
+                  "Set a pack's parameter, NAME=VALUE (\"tender_period=6 weeks\"); PACK:NAME where "
+                  "two packs have it; repeatable")
+      ->allow_extra_args(false);
 }
 
 namespace {
@@ -29,6 +34,18 @@ absl::StatusOr<Engine> load(const PackOptions& options, EngineOptions engine_opt
     absl::StatusOr<rules::Pack> pack = rules::load_pack_file(file);
     if (!pack.ok()) return pack.status();
     packs.push_back(*std::move(pack));
+  }
+  for (const std::string& setting : options.parameters) {
+    const size_t equals = setting.find('=');
+    if (equals == std::string::npos) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--param ", setting, ": write NAME=VALUE, as in tender_period=6 weeks"));
+    }
+    const std::string_view text(setting);
+    absl::Status set = rules::set_parameter(packs, text.substr(0, equals), text.substr(equals + 1));
+    if (!set.ok()) {
+      return absl::Status(set.code(), absl::StrCat("--param ", setting, ": ", set.message()));
+    }
   }
   return Engine::create(std::move(packs), engine_options);
 }

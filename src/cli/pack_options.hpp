@@ -1,5 +1,5 @@
 #pragma once
-// The options that choose rule packs (--pack, --no-default-pack), shared by the commands that read
+// The options that choose rule packs (--pack, --no-default-pack, --param), shared by the commands that read
 // cases the way the packs say: check evaluates with them, validate accepts the fields they declare.
 
 #include <optional>
@@ -13,7 +13,8 @@
 namespace compact::cli {
 
 struct PackOptions {
-  std::vector<std::string> packs;  // files
+  std::vector<std::string> packs;       // files
+  std::vector<std::string> parameters;  // NAME=VALUE, set in the packs before the engine is made
   bool no_default_pack = false;
 };
 

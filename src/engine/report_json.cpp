@@ -209,8 +209,9 @@ Cursor write_explanation(Json& j, Cursor c, const Finding& f) {
     c = j.raw(c, first ? "{\"name\":" : ",{\"name\":");
     first = false;
     c = j.string(c, p.name);
+    // A value the pack left to the partners, and they have not set, is null.
     c = j.raw(c, ",\"value\":");
-    c = j.string(c, value.text);
+    c = value.value.known() ? j.string(c, value.text) : j.raw(c, "null");
     c = j.raw(c, ",\"from\":");
     c = j.date(c, value.from);
     c = j.raw(c, "}");

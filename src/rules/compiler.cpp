@@ -167,6 +167,7 @@ class Compiler {
       if (parameters[i].name != s.text) continue;
       PlanNode node{Op::kParameter, parameters[i].type};
       node.index = static_cast<uint32_t>(i);
+      node.path = parameters[i].may_be_unset ? path_index(s.text) : kUnnamed;
       if (std::find(plan_.parameters.begin(), plan_.parameters.end(), node.index) ==
           plan_.parameters.end()) {
         plan_.parameters.push_back(node.index);

@@ -283,10 +283,13 @@ struct Extreme {
 
 Value constant(Evaluator&, const PlanNode& n) { return n.constant; }
 
-// A parameter the caller left out reads as not recorded, as an entity left out does.
+// A parameter the caller left out reads as not recorded, as an entity left out does; one a pack left
+// unset is named as a field is.
 Value parameter(Evaluator& e, const PlanNode& n) {
-  if (n.index >= e.environment.parameters.size()) return unknown(State::kUnrecorded);
-  return e.environment.parameters[n.index];
+  const Value v = n.index < e.environment.parameters.size() ? e.environment.parameters[n.index]
+                                                            : unknown(State::kUnrecorded);
+  if (v.state == State::kUnrecorded && n.path != kUnnamed) e.note(n.path);
+  return v;
 }
 
 Value bound_slot(Evaluator& e, const PlanNode& n) {

@@ -48,7 +48,9 @@ void Scope::bind(std::string name, const EntityAccess& access) {
   bindings_.push_back({std::move(name), &access});
 }
 
-void Scope::declare(std::string name, Type type) { parameters_.push_back({std::move(name), type}); }
+void Scope::declare(std::string name, Type type, bool may_be_unset) {
+  parameters_.push_back({std::move(name), type, may_be_unset});
+}
 
 absl::Status expression_error(size_t offset, std::string_view message) {
   absl::Status status = absl::InvalidArgumentError(to_absl(message));

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "compact/model/case.hpp"
@@ -27,13 +28,17 @@
 #include "compact/util/identifier.hpp"
 #include "compact/util/printable.hpp"
 #include "compact/util/text_position.hpp"
+#include "parameter_value.hpp"
 #include "plan.hpp"
 #include "toml_error_hint.hpp"
 #include "toml_text.hpp"
 
 namespace compact::rules {
 
-std::string_view name_of(Party party) { return party == Party::kPublic ? "public" : "vcse"; }
+std::string_view name_of(Party party) {
+  constexpr std::string_view kNames[] = {"public", "vcse", "both"};
+  return kNames[static_cast<size_t>(party)];
+}
 
 std::string_view name_of(Strength strength) {
   switch (strength) {
@@ -93,6 +98,13 @@ const Rule* Pack::rule(std::string_view rule_id) const {
   return nullptr;
 }
 
+const Definition* Pack::definition(std::string_view definition_id) const {
+  for (const Definition& d : definitions) {
+    if (d.id == definition_id) return &d;
+  }
+  return nullptr;
+}
+
 namespace {
 
 constexpr std::string_view kPackKeys[] = {"id",       "title",    "edition",
@@ -100,9 +112,13 @@ constexpr std::string_view kPackKeys[] = {"id",       "title",    "edition",
 constexpr std::string_view kRuleKeys[] = {
     "id",     "section", "quote",  "party", "strength",     "for",       "when",   "unless",
     "arises", "due",     "actual", "met",   "explained_by", "due_means", "message"};
-constexpr std::string_view kTopKeys[] = {"pack", "params", "fields", "rule"};
+constexpr std::string_view kTopKeys[] = {"pack", "params", "fields", "rule", "definition"};
+constexpr std::string_view kDefinitionKeys[] = {"id", "title", "section", "characteristic"};
+constexpr std::string_view kCharacteristicKeys[] = {"id", "quote", "holds"};
 constexpr std::string_view kDeclaredFieldKeys[] = {"type", "description"};
-constexpr std::string_view kParties[] = {"public", "vcse"};
+constexpr std::string_view kParameterTypes[] = {"period", "money", "integer",
+                                                "bool",   "date",  "text"};
+constexpr std::string_view kParties[] = {"public", "vcse", "both"};
 constexpr std::string_view kStrengths[] = {"must", "undertake", "aim", "where_possible"};
 constexpr std::string_view kDueMeans[] = {"last_day", "first_day"};
 
@@ -147,6 +163,7 @@ class PackLoader {
     if (absl::Status s = read_parameters(top); !s.ok()) return s;
     if (absl::Status s = read_fields(top); !s.ok()) return s;
     if (absl::Status s = read_rules(top); !s.ok()) return s;
+    if (absl::Status s = read_definitions(top); !s.ok()) return s;
     return std::move(pack_);
   }
 
@@ -305,33 +322,15 @@ class PackLoader {
                       "a parameter is a number, true/false, a date, a period "
                       "(\"30 working days\"), an amount (\"£12.50\") or text");
     }
-    if (absl::StatusOr<Period> period = parse_period(s->get()); period.ok()) {
-      value.period = *period;
-      return std::pair{Type::of(Type::Kind::kPeriod), value};
-    }
-    // An amount or text: compiled as an expression literal, the same syntax as in rules.
-    absl::StatusOr<Expression> literal = compile(s->get(), Scope());
-    if (literal.ok() && literal->type().kind == Type::Kind::kMoney) {
-      return std::pair{literal->type(), literal->evaluate({})};
-    }
-    // Text that starts like a number or an amount was meant as one: say what is wrong with it.
     const std::string& written = s->get();
-    if (!written.empty() && std::isdigit(static_cast<unsigned char>(written[0]))) {
-      if (parse_date(written).ok()) {
-        return error_at(node,
-                        absl::StrCat("a date is written without quotes, as TOML's own: ",
-                                     printable(written), ", not \"", printable(written), "\""));
-      }
-      // parse_period's message names the text already.
-      return error_at(node, std::string(parse_period(written).status().message()));
+    if (!written.empty() && std::isdigit(static_cast<unsigned char>(written[0])) &&
+        parse_date(written).ok()) {
+      return error_at(node, absl::StrCat("a date is written without quotes, as TOML's own: ",
+                                         printable(written), ", not \"", printable(written), "\""));
     }
-    if (written.starts_with("\xC2\xA3")) {
-      return error_at(node, absl::StrCat("\"", printable(written),
-                                         "\" is not an amount: ", error_reason(literal.status()),
-                                         " (write amounts without commas, like £50000 or £12.50)"));
-    }
-    value.text = pack_.parameter_texts.emplace_back(s->get());
-    return std::pair{Type::of(Type::Kind::kText), value};
+    absl::StatusOr<std::pair<Type, Value>> read = value_of_text(written, pack_.parameter_texts);
+    if (!read.ok()) return error_at(node, error_reason(read.status()));
+    return read;
   }
 
   absl::Status read_parameters(const toml::table& top) {
@@ -346,7 +345,10 @@ class PackLoader {
       if (absl::Status s = parameter_name(key); !s.ok()) return s;
       Parameter parameter;
       parameter.name = std::string(key.str());
-      if (const toml::table* dated = node.as_table()) {
+      const toml::table* dated = node.as_table();
+      if (dated && dated->contains("type")) {
+        if (absl::Status s = open_parameter(*dated, parameter); !s.ok()) return s;
+      } else if (dated) {
         for (const auto& [from, value] : *dated) {
           absl::StatusOr<Date> date = parse_date(from.str());
           if (!date.ok()) {
@@ -366,6 +368,28 @@ class PackLoader {
           [](const Parameter::Dated& a, const Parameter::Dated& b) { return a.from < b.from; });
       pack_.parameters.push_back(std::move(parameter));
     }
+    return absl::OkStatus();
+  }
+
+  // `{ type = "period", description = "..." }`: a value the pack leaves to the partners to set, not
+  // recorded until they do (set_parameter).
+  absl::Status open_parameter(const toml::table& table, Parameter& parameter) {
+    if (absl::Status s = known_keys(table, kDeclaredFieldKeys, "a parameter left to be set");
+        !s.ok())
+      return s;
+    absl::StatusOr<size_t> kind =
+        choice_at(table, "type", kParameterTypes, std::nullopt, "a parameter left to be set");
+    if (!kind.ok()) return kind.status();
+    absl::StatusOr<std::string> description = string_at(table, "description", false, "");
+    if (!description.ok()) return description.status();
+    constexpr Type::Kind kKinds[] = {Type::Kind::kPeriod, Type::Kind::kMoney, Type::Kind::kInteger,
+                                     Type::Kind::kBool,   Type::Kind::kDate,  Type::Kind::kText};
+    static_assert(std::size(kKinds) == std::size(kParameterTypes));
+    parameter.type = Type::of(kKinds[*kind]);
+    parameter.description = *std::move(description);
+    Value unset;
+    unset.state = Value::State::kUnrecorded;
+    parameter.values.push_back({std::nullopt, unset, "not set"});
     return absl::OkStatus();
   }
 
@@ -495,6 +519,79 @@ class PackLoader {
     return absl::OkStatus();
   }
 
+  // [[definition]] with its [[definition.characteristic]]s, each `holds` a condition on the
+  // organisation alone.
+  absl::Status read_definitions(const toml::table& top) {
+    const toml::node* node = top.get("definition");
+    if (!node) return absl::OkStatus();
+    const toml::array* tables = node->as_array();
+    if (!tables) return error_at(*node, "definitions are written [[definition]], one table each");
+    Scope scope;
+    scope.declare_fields(pack_.fields);
+    scope.bind("organisation", access_for(Organisation::kInfo));
+    for (const toml::node& element : *tables) {
+      const toml::table* table = element.as_table();
+      if (!table) return error_at(element, "each [[definition]] is a table");
+      if (absl::Status s = known_keys(*table, kDefinitionKeys, "a [[definition]]"); !s.ok())
+        return s;
+      Definition definition;
+      definition.line = static_cast<int>(table->source().begin.line);
+      for (auto [key, out] :
+           {std::pair{"id", &definition.id}, std::pair{"title", &definition.title},
+            std::pair{"section", &definition.section}}) {
+        absl::StatusOr<std::string> value = string_at(*table, key, true, "a [[definition]]");
+        if (!value.ok()) return value.status();
+        *out = *std::move(value);
+      }
+      if (!is_identifier_like(definition.id) || pack_.definition(definition.id)) {
+        return error_at(*table->get("id"),
+                        absl::StrCat("\"", printable(definition.id),
+                                     "\" is not a new definition id: lower-case letters, digits, "
+                                     "'.' and '-', and not used before in the pack"));
+      }
+      const toml::array* characteristics =
+          table->contains("characteristic") ? table->get("characteristic")->as_array() : nullptr;
+      if (!characteristics || characteristics->empty()) {
+        return error_at(*table, "a [[definition]] needs its [[definition.characteristic]]s");
+      }
+      for (const toml::node& c : *characteristics) {
+        const toml::table* ct = c.as_table();
+        if (!ct) return error_at(c, "each [[definition.characteristic]] is a table");
+        if (absl::Status s = known_keys(*ct, kCharacteristicKeys, "a characteristic"); !s.ok())
+          return s;
+        absl::StatusOr<std::string> id = string_at(*ct, "id", true, "a characteristic");
+        if (!id.ok()) return id.status();
+        const bool repeated =
+            std::any_of(definition.characteristics.begin(), definition.characteristics.end(),
+                        [&](const Characteristic& other) { return other.id == *id; });
+        if (!is_identifier_like(*id) || repeated) {
+          return error_at(
+              *ct->get("id"),
+              absl::StrCat("\"", printable(*id),
+                           "\" is not a new characteristic id: lower-case letters, "
+                           "digits, '.' and '-', and not used before in the definition"));
+        }
+        absl::StatusOr<std::string> quote = string_at(*ct, "quote", true, "a characteristic");
+        if (!quote.ok()) return quote.status();
+        if (!ct->contains("holds")) return error_at(*ct, "a characteristic needs \"holds\"");
+        absl::StatusOr<Expression> holds =
+            expression(*ct->get("holds"), "holds", scope, Type::Kind::kBool);
+        if (!holds.ok()) return holds.status();
+        definition.characteristics.push_back({*std::move(id), *std::move(quote), *std::move(holds),
+                                              static_cast<int>(ct->source().begin.line)});
+      }
+      pack_.definitions.push_back(std::move(definition));
+    }
+    return absl::OkStatus();
+  }
+
+  // A rule's or a definition's id: lower-case letters, digits, '.' and '-'.
+  static bool is_identifier_like(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    });
+  }
+
   absl::Status read_rule(const toml::table& table) {
     if (absl::Status s = known_keys(table, kRuleKeys, "a [[rule]]"); !s.ok()) return s;
     Rule rule;
@@ -507,9 +604,7 @@ class PackLoader {
       if (!value.ok()) return value.status();
       *out = std::move(*value);
     }
-    if (rule.id.empty() || !std::all_of(rule.id.begin(), rule.id.end(), [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-        })) {
+    if (!is_identifier_like(rule.id)) {
       return error_at(*table.get("id"),
                       absl::StrCat("\"", printable(rule.id),
                                    "\" is not a rule id: an id is lower-case letters, digits, '.' "
@@ -590,7 +685,11 @@ class PackLoader {
         }
       }
       for (const std::string& path : e->field_paths()) {
-        if (std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
+        // A parameter left unset is named among the paths; a finding lists parameters apart.
+        const auto named = scope.parameters();
+        const bool parameter =
+            std::any_of(named.begin(), named.end(), [&](const auto& p) { return p.name == path; });
+        if (parameter || std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
         seen.push_back(path);
         absl::StatusOr<Expression> field = compile(path, scope);
         if (field.ok() && field->type().kind != Type::Kind::kEntity &&
@@ -669,7 +768,7 @@ class PackLoader {
     for (const EntityInfo* entity : covered)
       scope.bind(std::string(entity->identifier), access_for(*entity));
     if (parameters) {
-      for (const Parameter& p : pack_.parameters) scope.declare(p.name, p.type);
+      for (const Parameter& p : pack_.parameters) scope.declare(p.name, p.type, !p.set());
       scope.declare("as_of", Type::of(Type::Kind::kDate));
     }
     if (due) {
@@ -764,6 +863,87 @@ const EntityAccess& PackLoader::access_for(const EntityInfo& entity) {
 
 absl::StatusOr<Pack> load_pack(std::string_view toml, std::string_view source_name) {
   return PackLoader(toml, source_name).load();
+}
+
+absl::Status set_parameter(Pack& pack, std::string_view name, std::string_view value) {
+  const auto found = std::find_if(pack.parameters.begin(), pack.parameters.end(),
+                                  [&](const Parameter& p) { return p.name == name; });
+  if (found == pack.parameters.end()) {
+    std::vector<std::string_view> names;
+    for (const Parameter& p : pack.parameters) names.push_back(p.name);
+    std::string message =
+        absl::StrCat("the pack ", to_absl(pack.id), " has no parameter \"", printable(name), "\"");
+    if (std::optional<std::string> suggestion = closest_match(name, names))
+      absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
+    return absl::NotFoundError(message);
+  }
+  Parameter& parameter = *found;
+  const auto refuse = [&](std::string_view why) {
+    return absl::InvalidArgumentError(absl::StrCat("cannot set ", to_absl(pack.id), "'s ",
+                                                   to_absl(name), " to \"", printable(value),
+                                                   "\": ", to_absl(why)));
+  };
+  Value v;
+  switch (parameter.type.kind) {
+    case Type::Kind::kBool:
+      if (value != "true" && value != "false") return refuse("it is true or false");
+      v.boolean = value == "true";
+      break;
+    case Type::Kind::kInteger:
+      if (!absl::SimpleAtoi(to_absl(value), &v.number)) return refuse("it is a whole number");
+      break;
+    case Type::Kind::kDate: {
+      absl::StatusOr<Date> date = parse_date(value);
+      if (!date.ok()) return refuse(error_reason(date.status()));
+      v.day = *date;
+      break;
+    }
+    default: {
+      absl::StatusOr<std::pair<Type, Value>> read = value_of_text(value, pack.parameter_texts);
+      if (!read.ok()) return refuse(error_reason(read.status()));
+      if (!(read->first == parameter.type)) {
+        return refuse(
+            absl::StrCat("it is ", describe(parameter.type), "; this is ", describe(read->first)));
+      }
+      v = read->second;
+    }
+  }
+  parameter.values.assign(1, {std::nullopt, v, std::string(value)});
+  return absl::OkStatus();
+}
+
+absl::Status set_parameter(std::span<Pack> packs, std::string_view name, std::string_view value) {
+  std::string_view pack_id;
+  if (const size_t colon = name.find(':'); colon != std::string_view::npos) {
+    pack_id = name.substr(0, colon);
+    name = name.substr(colon + 1);
+  }
+  std::vector<Pack*> holders;
+  for (Pack& pack : packs) {
+    const bool has = std::any_of(pack.parameters.begin(), pack.parameters.end(),
+                                 [&](const Parameter& p) { return p.name == name; });
+    if (pack_id.empty() ? has : pack.id == pack_id) holders.push_back(&pack);
+  }
+  if (holders.size() == 1) return set_parameter(*holders.front(), name, value);
+  if (holders.size() > 1) {
+    std::vector<std::string_view> ids;
+    for (const Pack* pack : holders) ids.push_back(pack->id);
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the packs ", absl::StrJoin(ids, ", ", append_string_view), " each have a parameter \"",
+        printable(name), "\"; name the one to set, as in ", to_absl(ids.front()), ":",
+        printable(name)));
+  }
+  if (!pack_id.empty()) {
+    return absl::NotFoundError(absl::StrCat("no pack is called \"", printable(pack_id), "\""));
+  }
+  std::vector<std::string_view> names;
+  for (const Pack& pack : packs) {
+    for (const Parameter& p : pack.parameters) names.push_back(p.name);
+  }
+  std::string message = absl::StrCat("no pack has a parameter \"", printable(name), "\"");
+  if (std::optional<std::string> suggestion = closest_match(name, names))
+    absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");
+  return absl::NotFoundError(message);
 }
 
 absl::StatusOr<Pack> load_pack_file(const std::string& path) {

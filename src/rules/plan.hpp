@@ -48,6 +48,9 @@ struct PlanNode;
 // What runs a node: chosen for the node's operation and types by prepare(), once.
 using Run = Value (*)(Evaluator& evaluator, const PlanNode& node);
 
+// The `path` of a parameter that is always set: never named as unrecorded.
+inline constexpr uint16_t kUnnamed = 0xFFFF;
+
 struct PlanNode {
   PlanNode(Op o, Type t) : op(o), type(t) {}
 
@@ -57,7 +60,7 @@ struct PlanNode {
   int a = -1;
   int b = -1;
   uint32_t index = 0;
-  uint16_t path = 0;
+  uint16_t path = 0;       // kField, kDeclared; kParameter: kUnnamed unless it may be unset
   FieldKind field_kind{};  // kDeclared
   std::vector<int> args;   // kMin, kMax, kIf, kDefault
   Value constant;

@@ -14,27 +14,15 @@
 #include "gtest/gtest.h"
 #include "support/cases.hpp"
 #include "support/dates.hpp"
+#include "support/findings.hpp"
 
 namespace compact {
 namespace {
 
 using ::compact::testing::D;
 
-const Engine& stockton() {
-  static const Engine engine = *Engine::with_default_pack();
-  return engine;
-}
-
-// The one finding of `rule` about `entity` as of `as_of`.
-Finding finding(const Case& c, std::string_view rule, std::string_view entity, Date as_of) {
-  const Report report = *stockton().evaluate(c, as_of);
-  std::vector<Finding> found;
-  for (const Finding& f : report.findings) {
-    if (f.rule->id == rule && f.entity_path() == entity) found.push_back(f);
-  }
-  EXPECT_EQ(found.size(), 1u) << rule << " " << entity;
-  return found.empty() ? Finding() : found.front();
-}
+using ::compact::testing::finding;
+using ::compact::testing::stockton;
 
 Organisation organisation(std::string id, Sector sector) {
   Organisation o;

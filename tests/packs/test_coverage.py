@@ -43,9 +43,11 @@ def test_the_table_has_a_row_for_each_undertaking_and_counts_them():
     table = TABLE.read_text(encoding="utf-8")
     rows = re.findall(r"^\| `([^`]+)` \|", table, re.M)
     assert rows == [u["id"] for u in undertakings]
-    counts = {s: sum(1 for u in undertakings if s in u) for s in ("rules", "principle", "planned")}
+    counts = {s: sum(1 for u in undertakings if s in u)
+              for s in ("rules", "characteristics", "principle", "planned")}
     assert (f"{len(undertakings)} undertakings: {counts['rules']} checked by the pack's "
-            f"{len(load(PACK)['rule'])} rules, {counts['principle']} principles, "
+            f"{len(load(PACK)['rule'])} rules, {counts['characteristics']} by `compact classify`, "
+            f"{counts['principle']} principles, "
             f"{counts['planned']} planned.") in table
 
 
@@ -111,6 +113,16 @@ def test_a_rule_the_pack_lacks_is_named(tmp_path):
     assert f"{u['id']}: the pack has no rule 'payment.no-such-rule'" in checked(undertakings, tmp_path)
 
 
+def test_a_characteristic_the_pack_lacks_is_named_and_one_left_unnamed_too(tmp_path):
+    undertakings = listed()
+    u = first_with(undertakings, "characteristics")
+    named = u["characteristics"][0]
+    u["characteristics"] = ["vcse/no-such-characteristic"]
+    found = checked(undertakings, tmp_path)
+    assert f"{u['id']}: the pack has no characteristic 'vcse/no-such-characteristic'" in found
+    assert f"characteristic {named}: no undertaking names it" in found
+
+
 def test_words_that_are_not_the_documents_are_refused(tmp_path):
     undertakings = listed()
     u = undertakings[0]
@@ -122,12 +134,12 @@ def test_an_undertaking_needs_exactly_one_status(tmp_path):
     undertakings = listed()
     u = first_with(undertakings, "principle")
     u["planned"] = "a rule"
-    assert f"{u['id']}: it needs exactly one of rules, principle, planned, and has principle, planned" \
+    assert f"{u['id']}: it needs exactly one of rules, characteristics, principle, planned, and has principle, planned" \
         in checked(undertakings, tmp_path)
     undertakings = listed()
     u = first_with(undertakings, "principle")
     del u["principle"]
-    assert f"{u['id']}: it needs exactly one of rules, principle, planned, and has none" \
+    assert f"{u['id']}: it needs exactly one of rules, characteristics, principle, planned, and has none" \
         in checked(undertakings, tmp_path)
 
 

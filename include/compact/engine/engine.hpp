@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "compact/engine/classification.hpp"
 #include "compact/engine/report.hpp"
 #include "compact/model/case.hpp"
 #include "compact/rules/pack.hpp"
@@ -61,6 +62,12 @@ class Engine {
   absl::Status evaluate(const Case&& c, Date as_of, Report& report) const& = delete;
   absl::StatusOr<Report> evaluate(const Case& c, Date as_of) const&& = delete;
   absl::Status evaluate(const Case& c, Date as_of, Report& report) const&& = delete;
+
+  // Tests `organisation` against the definition `definition` ("vcse": the Compact's definition of
+  // the VCSE sector), from the first of the engine's packs that gives one; NotFound, naming those
+  // there are, when none does. Its own fields decide it, whatever its recorded sector.
+  absl::StatusOr<Classification> classify(const Organisation& organisation,
+                                          std::string_view definition) const;
 
   std::span<const rules::Pack> packs() const { return packs_; }
   const EngineOptions& options() const { return options_; }

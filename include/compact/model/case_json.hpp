@@ -7,6 +7,7 @@
 // order, absent fields left out. read_case(write_case(c)) == c for every case c, and write_case of a
 // read case is a fixed point.
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -65,6 +66,21 @@ CaseReadResult read_case(std::string_view json, const FieldDeclarations& declare
 void read_case(std::string_view json, CaseReadResult& result, const ReadLimits& limits = {});
 void read_case(std::string_view json, const FieldDeclarations& declared, CaseReadResult& result,
                const ReadLimits& limits = {});
+
+// One organisation's document, {"id": "org-7", "sector": "vcse", ...}, as `compact classify` reads
+// it: checked as an entry of a case's organisations is, with the fields `declared` declares; each
+// problem's path, line and column are within this document ("sector", line 3).
+struct OrganisationReadResult {
+  Organisation value;
+  std::vector<Problem> problems;
+  bool ok() const {
+    return std::none_of(problems.begin(), problems.end(),
+                        [](const Problem& p) { return p.severity == Problem::Severity::kError; });
+  }
+};
+OrganisationReadResult read_organisation(std::string_view json,
+                                         const FieldDeclarations& declared = {},
+                                         const ReadLimits& limits = {});
 
 // The first error as an InvalidArgument Status ("... (and 3 more errors)"), or the case.
 // The checks read_case makes on what it has read, for a case built in C++: every date within

@@ -7,10 +7,13 @@
 
 namespace compact {
 
-#define COMPACT_DISPUTE_STAGE_FIELDS(X)                                                  \
-  X(name, std::string, kRequired, "The stage of the procedure, as the partners name it") \
-  X(started_on, Date, kOptional, "The stage began")                                      \
-  X(completed_on, Date, kOptional, "The stage ended")                                    \
+#define COMPACT_DISPUTE_STAGE_FIELDS(X)                                                    \
+  X(name, std::string, kRequired, "The stage of the procedure, as the pack names it")      \
+  X(started_on, Date, kOptional, "The stage began")                                        \
+  X(complete_by, Date, kOptional,                                                          \
+    "The day the parties agreed to finish the stage by, in place of the pack's timescale") \
+  X(completed_on, Date, kOptional, "The stage ended")                                      \
+  X(in_writing, bool, kOptional, "The referral that began the stage was made in writing")  \
   X(outcome, std::string, kOptional, "What it concluded")
 COMPACT_ENTITY(DisputeStage, "dispute stage", "One stage of the resolution process",
                COMPACT_DISPUTE_STAGE_FIELDS)

@@ -90,8 +90,10 @@ class Scope {
  public:
   // Binds `name` to the next slot; Environment::entities gives the entity for each slot, in order.
   void bind(std::string name, const EntityAccess& access);
-  // Declares a parameter; Environment::parameters gives its value, in order of declaration.
-  void declare(std::string name, Type type);
+  // Declares a parameter; Environment::parameters gives its value, in order of declaration. One that
+  // `may_be_unset` (a pack's value left to the partners) is named, as a field is, where an
+  // evaluation finds it not recorded: it is then among field_paths().
+  void declare(std::string name, Type type, bool may_be_unset = false);
   // Lets expressions read the fields `fields` declares (a pack's [fields]) as if they were in the
   // schema. `fields` need only outlive the calls of compile() with this scope.
   void declare_fields(const FieldDeclarations& fields) { declared_fields_ = &fields; }
@@ -103,6 +105,7 @@ class Scope {
   struct Parameter {
     std::string name;
     Type type;
+    bool may_be_unset;
   };
   std::span<const Binding> bindings() const { return bindings_; }
   std::span<const Parameter> parameters() const { return parameters_; }
@@ -150,7 +153,8 @@ class Expression {
   Value evaluate(const Environment& environment, Unrecorded* unrecorded = nullptr,
                  bool* boundary_sensitive = nullptr) const;
 
-  // Every field path the expression reads ("payment.received_on"), for naming unrecorded fields.
+  // Every field path the expression reads ("payment.received_on"), and each parameter it reads that
+  // may be unset, for naming what is not recorded.
   std::span<const std::string> field_paths() const;
   // The indexes of the parameters (Scope::declare order) it reads.
   std::span<const uint32_t> parameters() const;
