@@ -5,6 +5,7 @@
 
 #include "boost/json.hpp"
 #include "compact/model/case_json.hpp"
+#include "compact/util/text_position.hpp"
 
 namespace compact {
 namespace {
@@ -31,12 +32,8 @@ OrganisationReadResult read_organisation(std::string_view json, const FieldDecla
   if (json.size() <= limits.max_document_bytes) {
     if (const std::optional<size_t> end = end_of_value(json); end && *end < json.size()) {
       // Text after the object would be read as more of the wrapping document: refuse it here.
-      const std::string_view before = json.substr(0, *end);
-      const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-      const size_t line_start =
-          before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
-      out.problems.push_back({Problem::Severity::kError, "syntax", "", line,
-                              1 + static_cast<int>(*end - line_start),
+      const auto [line, column] = line_and_column(json, *end);
+      out.problems.push_back({Problem::Severity::kError, "syntax", "", line, column,
                               "an organisation's document is one JSON object; text follows it"});
       return out;
     }

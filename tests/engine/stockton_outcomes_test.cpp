@@ -21,18 +21,14 @@
 namespace compact {
 namespace {
 
+using ::compact::testing::commission;
 using ::compact::testing::D;
 using ::compact::testing::invoice;
+using ::compact::testing::organisation;
+using ::compact::testing::with_commission;
 
 using ::compact::testing::finding;
 using ::compact::testing::stockton;
-
-Organisation organisation(std::string id, Sector sector) {
-  Organisation o;
-  o.id = std::move(id);
-  o.sector = sector;
-  return o;
-}
 
 // Opens Monday 4 January 2016 and closes twelve weeks on, Easter Monday 28 March (across 29 February);
 // a policy likely to affect the sector significantly.
@@ -50,25 +46,6 @@ Case with_consultation(const Consultation& k) {
   Case c;
   c.organisations = {organisation("sbc", Sector::kPublic)};
   c.consultations = {k};
-  return c;
-}
-
-Commission commission() {
-  Commission m;
-  m.id = "G1";
-  m.approach = Approach::kGrant;
-  m.start_on = D("2016-04-01");
-  m.end_on = D("2019-03-31");
-  return m;
-}
-
-Case with_commission(const Commission& m) {
-  Case c;
-  c.organisations = {organisation("sbc", Sector::kPublic), organisation("vcs", Sector::kVcse)};
-  Commission copy = m;
-  copy.commissioner = OrganisationRef{"sbc"};
-  copy.provider = OrganisationRef{"vcs"};
-  c.commissions.push_back(copy);
   return c;
 }
 

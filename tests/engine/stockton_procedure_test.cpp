@@ -12,6 +12,7 @@
 #include "compact/engine/engine.hpp"
 #include "compact/model/case_json.hpp"
 #include "gtest/gtest.h"
+#include "support/cases.hpp"
 #include "support/dates.hpp"
 #include "support/findings.hpp"
 
@@ -19,6 +20,7 @@ namespace compact {
 namespace {
 
 using ::compact::testing::D;
+using ::compact::testing::with_commission;
 
 // The built-in pack with `settings` (NAME, VALUE) given.
 Engine stockton_with(std::vector<std::pair<std::string, std::string>> settings) {
@@ -125,12 +127,6 @@ TEST(StocktonProcedure, AReferralToTheCompactContactsIsInWriting) {
   EXPECT_EQ(outcome(), Outcome::kBreach);
   c.disputes[0].stages[0].in_writing = true;
   EXPECT_EQ(outcome(), Outcome::kCompliant);
-}
-
-Case with_commission(const Commission& m) {
-  Case c;
-  c.commissions.push_back(m);
-  return c;
 }
 
 TEST(StocktonProcedure, AppropriateTimeToApplyIsWhatTheCouncilSets) {
@@ -248,6 +244,10 @@ TEST(StocktonClassify, AnOrganisationsDocumentIsReadWithItsOwnPlaces) {
   read = read_organisation("{\"id\": \"a\", \"sector\": \"vcse\"}], \"commissions\": [");
   ASSERT_FALSE(read.ok());
   EXPECT_EQ(read.problems[0].column, 30);  // the "]" after the object
+  // Columns count characters, as everywhere else: "é" is two bytes and one column.
+  read = read_organisation("{\"id\": \"\xC3\xA9\", \"sector\": \"vcse\"} x");
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.problems[0].column, 31);
   read = read_organisation("{\"id\": \"a\", \"sector\": \"vcse\", \"unpaid_board\": true}\n");
   ASSERT_TRUE(read.ok());
   EXPECT_EQ(read.value.id, "a");

@@ -19,36 +19,13 @@
 namespace compact {
 namespace {
 
+using ::compact::testing::commission;
 using ::compact::testing::D;
+using ::compact::testing::organisation;
+using ::compact::testing::with_commission;
 
 using ::compact::testing::finding;
 using ::compact::testing::stockton;
-
-Organisation organisation(std::string id, Sector sector) {
-  Organisation o;
-  o.id = std::move(id);
-  o.sector = sector;
-  return o;
-}
-
-Case with_commission(const Commission& m) {
-  Case c;
-  c.organisations = {organisation("sbc", Sector::kPublic), organisation("vcs", Sector::kVcse)};
-  Commission copy = m;
-  copy.commissioner = OrganisationRef{"sbc"};
-  copy.provider = OrganisationRef{"vcs"};
-  c.commissions.push_back(copy);
-  return c;
-}
-
-Commission commission() {
-  Commission m;
-  m.id = "G1";
-  m.approach = Approach::kGrant;
-  m.start_on = D("2016-04-01");
-  m.end_on = D("2019-03-31");
-  return m;
-}
 
 // A case of one consultation, C1, led by the council, open from `opens` to `closes`.
 Case with_consultation(bool significant, Date opens, Date closes) {
