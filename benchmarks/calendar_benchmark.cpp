@@ -6,22 +6,14 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "benchmark_cases.hpp"
 #include "compact/calendar/calendar.hpp"
 
 namespace compact {
 namespace {
 
-// 4096 dates spread over 2000-2030, in a scrambled order.
-const std::vector<Date>& sample_dates() {
-  static const std::vector<Date> dates = [] {
-    std::vector<Date> out;
-    const int64_t first = to_day_index(Date(2000, 1, 1));
-    for (int64_t i = 0; i < 4096; ++i) out.push_back(from_day_index(first + (i * 2731) % 11000));
-    return out;
-  }();
-  return dates;
-}
-constexpr size_t kMask = 4095;
+using benchmarks::kMask;
+using benchmarks::sample_dates;
 
 void BM_IsWorkingDay(benchmark::State& state) {
   const Calendar& calendar = Calendar::england_and_wales();

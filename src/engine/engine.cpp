@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/article.hpp"
+#include "compact/util/blank.hpp"
 #include "default_pack.hpp"
 #include "native_decision.hpp"
 #include "rule_json.hpp"
@@ -39,6 +40,24 @@ std::string_view name_of(Outcome outcome) {
       return "insufficient_data";
   }
   return "unknown";
+}
+
+std::string_view name_of(Inapplicability why) {
+  switch (why) {
+    case Inapplicability::kNone:
+      return "";
+    case Inapplicability::kWhen:
+      return "when";
+    case Inapplicability::kUnless:
+      return "unless";
+    case Inapplicability::kOutsideInForce:
+      return "outside_in_force";
+  }
+  return "";
+}
+
+std::string_view name_of(Insufficiency why) {
+  return why == Insufficiency::kDateOutOfRange ? "date_out_of_range" : "unrecorded";
 }
 
 namespace {
@@ -121,6 +140,8 @@ class Decision {
       // The act is not recorded: whether that is a problem yet depends on the date.
       // With no deadline at all, an act not yet recorded is simply still to come.
       if (!rule_.due) return set(Outcome::kPending);
+      // Only due's fields are named: an act not yet done is not missing data, and once due is known
+      // the finding is pending or overdue.
       if (!due.known()) return insufficient(due.state, {RulePart::kDue});
       if (rule_.due_means == DueMeans::kFirstDay || as_of_ <= due.day)
         return set(Outcome::kPending);
@@ -182,7 +203,7 @@ class Decision {
       if (!v.known()) continue;
       switch (e.type().kind) {
         case rules::Type::Kind::kText:
-          if (v.text.find_first_not_of(" \t\r\n") != std::string_view::npos) return true;
+          if (!is_blank(v.text)) return true;
           break;
         case rules::Type::Kind::kBool:
           if (v.boolean) return true;

@@ -24,20 +24,6 @@ using json_text::Cursor;
 using json_text::Json;
 using Piece = RuleJson::Piece;
 
-std::string_view inapplicability_name(Inapplicability why) {
-  switch (why) {
-    case Inapplicability::kNone:
-      return "";
-    case Inapplicability::kWhen:
-      return "when";
-    case Inapplicability::kUnless:
-      return "unless";
-    case Inapplicability::kOutsideInForce:
-      return "outside_in_force";
-  }
-  return "";
-}
-
 // What follows a finding's entity up to its due date, `,"outcome":"breach","due":`, and what ends a
 // timeline entry, `,"outcome":"breach"}`, for each outcome: one copy each instead of three. Made when
 // the library is loaded (name_of's names are literals, there from the start).
@@ -264,12 +250,11 @@ Cursor write_finding(Json& j, Cursor c, Memory& memory, const Finding& f, const 
   c.at = Json::put(at, kFlags[2 * size_t{f.boundary_sensitive} + size_t{f.outside_in_force}]);
   if (f.outcome == Outcome::kNotApplicable) {
     c = j.raw(c, ",\"not_applicable_because\":");
-    c = j.name(c, inapplicability_name(f.inapplicability));
+    c = j.name(c, name_of(f.inapplicability));
   }
   if (f.outcome == Outcome::kInsufficientData) {
     c = j.raw(c, ",\"insufficient_because\":");
-    c = j.name(
-        c, f.insufficiency == Insufficiency::kDateOutOfRange ? "date_out_of_range" : "unrecorded");
+    c = j.name(c, name_of(f.insufficiency));
   }
   // The commonest end of all, as one piece.
   if (f.missing_count == 0 && !full) return j.raw(c, ",\"missing\":[],\"trace\":null}");

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "compact/rules/expression.hpp"
 #include "compact/util/absl_string_view.hpp"
+#include "compact/util/article.hpp"
 #include "compact/util/did_you_mean.hpp"
 #include "compact/util/printable.hpp"
 #include "plan.hpp"
@@ -17,8 +18,9 @@ namespace {
 
 using Kind = Type::Kind;
 
-constexpr std::string_view kFunctions[] = {
-    "latest_start", "working_days", "days", "count", "any", "all", "min", "max", "if", "default"};
+constexpr std::string_view kFunctions[] = {"latest_start", "working_days", "days", "count",
+                                           "any",          "all",          "min",  "max",
+                                           "if",           "default",      "blank"};
 
 Type type_of(const FieldInfo& field) {
   switch (field.kind) {
@@ -65,7 +67,8 @@ class Compiler {
       : text_(text), tree_(tree), scope_(scope), plan_(plan) {
     for (size_t i = 0; i < scope.bindings().size(); ++i) {
       names_.push_back({scope.bindings()[i].name, scope.bindings()[i].access->info,
-                        static_cast<uint32_t>(i), scope.bindings()[i].access});
+                        static_cast<uint32_t>(i), scope.bindings()[i].access,
+                        scope.bindings()[i].name});
     }
   }
 
@@ -103,6 +106,8 @@ class Compiler {
     const EntityInfo* entity;
     uint32_t slot;
     const EntityAccess* access;  // null for an any()/all() element: the list gives it
+    // The entity's own name, which a field path names it by whatever `as` called it.
+    std::string_view entity_name;
   };
 
   const SyntaxNode& syntax(int node) const { return tree_.nodes[static_cast<size_t>(node)]; }
@@ -214,7 +219,7 @@ class Compiler {
         node.field_kind = d.kind;
         // The name lives in the plan, which outlives every evaluation.
         node.constant.text = plan_.texts.emplace_back(d.name);
-        node.path = path_index(source(s));
+        node.path = path_index(field_path(s));
         return add(std::move(node));
       }
     }
@@ -236,8 +241,22 @@ class Compiler {
     PlanNode node{Op::kField, type_of(*field)};
     node.a = *owner;
     node.index = static_cast<uint32_t>(field - entity.fields.data());
-    node.path = path_index(source(s));
+    node.path = path_index(field_path(s));
     return add(std::move(node));
+  }
+
+  // The path a finding names the field `s` by: as written, with an entry named by `as` called by
+  // its entity's name (payment.paid_on, whatever the condition calls the payment).
+  std::string field_path(const SyntaxNode& s) const {
+    const SyntaxNode* root = &s;
+    while (root->kind == SyntaxNode::Kind::kMember) root = &syntax(root->first);
+    const std::string_view path = source(s);
+    if (root->kind != SyntaxNode::Kind::kName) return std::string(path);
+    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
+      if (it->name != root->text) continue;
+      return absl::StrCat(to_absl(it->entity_name), to_absl(path.substr(root->text.size())));
+    }
+    return std::string(path);
   }
 
   uint16_t path_index(std::string_view path) {
@@ -259,6 +278,24 @@ class Compiler {
     PlanNode node{Op::kRecorded, Type::of(Kind::kBool)};
     node.a = *field;
     return add(std::move(node));
+  }
+
+  // OK when `as` may give the entries of the call `s` the name `entries`: one the expression does not
+  // already use for something else.
+  absl::Status name_free(const SyntaxNode& s, std::string_view entries) const {
+    if (s.alias.empty()) return absl::OkStatus();
+    const auto taken = [&](std::string_view what) {
+      return expression_error(
+          s.alias_begin, absl::StrCat("\"", to_absl(entries), "\" already names ", to_absl(what),
+                                      " here; choose another name"));
+    };
+    for (const Name& n : names_) {
+      if (n.name == entries) return taken(with_article(n.entity->name));
+    }
+    for (const Scope::Parameter& p : scope_.parameters()) {
+      if (p.name == entries) return taken("a parameter");
+    }
+    return absl::OkStatus();
   }
 
   absl::StatusOr<int> expect_bool(int syntax_node, std::string_view role) {
@@ -414,6 +451,10 @@ class Compiler {
       return error(s, absl::StrCat(f, " takes ", n, n == 1 ? " argument" : " arguments", ", not ",
                                    s.args.size(), ": ", to_absl(usage)));
     };
+    if (!s.alias.empty() && f != "any" && f != "all") {
+      return expression_error(s.alias_begin,
+                              "'as' names the entries of a list only in any() and all()");
+    }
     if (f == "latest_start" || f == "working_days" || f == "days") {
       const bool period = f == "latest_start";
       const std::string usage = period ? "latest_start(date, period), as in "
@@ -453,7 +494,9 @@ class Compiler {
           return error(s, absl::StrCat("any() and all() nest at most ",
                                        kMaxSlots - scope_.bindings().size(), " deep here"));
         }
-        names_.push_back({element->identifier, element, slot, nullptr});
+        const std::string_view entries = s.alias.empty() ? element->identifier : s.alias;
+        if (absl::Status taken = name_free(s, entries); !taken.ok()) return taken;
+        names_.push_back({entries, element, slot, nullptr, element->identifier});
         absl::StatusOr<int> condition = expect_bool(s.args[1], f);
         names_.pop_back();
         if (!condition.ok()) return condition;
@@ -488,6 +531,15 @@ class Compiler {
       return add(std::move(node));
     }
     if (f == "if" || f == "default") return choice(s);
+    if (f == "blank") {
+      const std::string_view usage = "blank(text), as in not blank(ending.rationale)";
+      if (absl::Status status = arity(1, usage); !status.ok()) return status;
+      absl::StatusOr<int> text = argument(s, 0, Kind::kText, usage);
+      if (!text.ok()) return text;
+      PlanNode node{Op::kBlank, Type::of(Kind::kBool)};
+      node.a = *text;
+      return add(std::move(node));
+    }
     std::string message = absl::StrCat("unknown function \"", printable(f), "\"");
     if (std::optional<std::string> suggestion = closest_match(f, kFunctions)) {
       absl::StrAppend(&message, "; did you mean \"", *suggestion, "\"?");

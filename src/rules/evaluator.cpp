@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "compact/rules/expression.hpp"
+#include "compact/util/blank.hpp"
 #include "plan.hpp"
 
 namespace compact::rules {
@@ -315,6 +316,11 @@ Value recorded(Evaluator& e, const PlanNode& n) {
   return boolean(e.quietly(n.a).known());
 }
 
+Value blank(Evaluator& e, const PlanNode& n) {
+  const Value text = e.eval(n.a);
+  return text.known() ? boolean(is_blank(text.text)) : text;
+}
+
 Value negation(Evaluator& e, const PlanNode& n) {
   Value v = e.eval(n.a);
   if (v.known()) v.boolean = !v.boolean;
@@ -502,6 +508,8 @@ Run run_for(PlanNode& n, const Expression::Plan& plan) {
       return &choice;
     case Op::kDefault:
       return &fallback;
+    case Op::kBlank:
+      return &blank;
   }
   return &constant;
 }

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <type_traits>
 
+#include "compact/util/blank.hpp"
 #include "native_emitter.hpp"
 #include "plan.hpp"
 
@@ -78,6 +79,15 @@ NativeResult read_number(const NativeFrame* f, uint64_t slot, FieldReader reader
   if (const void* object = bound(f, slot)) {
     const FieldValue value = reader(object);
     if (value.recorded) return {value.number, 0};
+  }
+  return unknown(State::kUnrecorded);
+}
+
+// blank() of a text field: whether it is empty or white space, where it is recorded.
+NativeResult read_blank(const NativeFrame* f, uint64_t slot, FieldReader reader) noexcept {
+  if (const void* object = bound(f, slot)) {
+    const FieldValue value = reader(object);
+    if (value.recorded) return {is_blank(value.text) ? 1 : 0, 0};
   }
   return unknown(State::kUnrecorded);
 }
@@ -157,6 +167,9 @@ bool handled(const Expression::Plan& plan, int index, bool period_operand = fals
     case Op::kRecorded:
       // Whether a field of a covered entity is recorded, whatever its kind (ending.rationale?).
       return is_bound_field(plan, n.a) || handled(plan, n.a);
+    case Op::kBlank:
+      // Of a text field of a covered entity: the text itself stays in the case.
+      return is_bound_field(plan, n.a);
     case Op::kNot:
       return handled(plan, n.a);
     case Op::kAnd:
@@ -514,6 +527,15 @@ void NativeEmitter::constant(Kind kind, const Value& v) {
   c_.xor_(edx, edx);
 }
 
+// `helper` of the field `field` of an entity the scope binds, through the field's reader.
+void NativeEmitter::read_through(const PlanNode& field, FieldHelper helper) {
+  const PlanNode& owner = node(field.a);
+  c_.mov(rdi, rbx);
+  c_.mov(rsi, owner.index);
+  c_.mov(rdx, reinterpret_cast<size_t>(owner.constant.entity.access->fields[field.index]));
+  call(helper);
+}
+
 void NativeEmitter::value(int index, bool root) {
   const PlanNode& n = node(index);
   switch (n.op) {
@@ -523,14 +545,10 @@ void NativeEmitter::value(int index, bool root) {
       return parameter(n);
     case Op::kField: {
       const PlanNode& owner = node(n.a);
-      const EntityAccess& access = *owner.constant.entity.access;
       if (const std::optional<FieldLocation> at = located(*plan_, n)) {
         scalar_field(owner.index, *at, n.type.kind == Kind::kDate);
       } else {
-        c_.mov(rdi, rbx);
-        c_.mov(rsi, owner.index);
-        c_.mov(rdx, reinterpret_cast<size_t>(access.fields[n.index]));
-        call(&read_number);
+        read_through(n, &read_number);
         // A bool field reads as 0 or 1, as the interpreter's `number != 0`.
         if (n.type.kind == Kind::kBool) {
           c_.test(rax, rax);
@@ -543,11 +561,7 @@ void NativeEmitter::value(int index, bool root) {
     case Op::kRecorded:
       if (const PlanNode& field = node(n.a); !handled(*plan_, n.a)) {
         // A field native code does not hold (text, an entity): only whether it is recorded.
-        const PlanNode& owner = node(field.a);
-        c_.mov(rdi, rbx);
-        c_.mov(rsi, owner.index);
-        c_.mov(rdx, reinterpret_cast<size_t>(owner.constant.entity.access->fields[field.index]));
-        call(&read_number);
+        read_through(field, &read_number);
       } else {
         value(n.a, false);
       }
@@ -556,6 +570,8 @@ void NativeEmitter::value(int index, bool root) {
       c_.sete(al);
       c_.xor_(edx, edx);
       return;
+    case Op::kBlank:
+      return read_through(node(n.a), &read_blank);
     case Op::kNot: {
       Xbyak::Label done;
       value(n.a, false);

@@ -106,6 +106,8 @@ class NativeEmitter {
   void period_address(int index);
   void parameter_state(uint32_t index, Xbyak::Label& done);
   void scalar_field(uint32_t slot, FieldLocation location, bool date);
+  using FieldHelper = NativeResult (*)(const NativeFrame*, uint64_t, FieldReader) noexcept;
+  void read_through(const PlanNode& field, FieldHelper helper);
   void julian_day_to_index();
   void parameter(const PlanNode& n);
   void constant(Type::Kind kind, const Value& v);

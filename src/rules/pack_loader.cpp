@@ -25,6 +25,7 @@
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/article.hpp"
 #include "compact/util/did_you_mean.hpp"
+#include "compact/util/error_location.hpp"
 #include "compact/util/identifier.hpp"
 #include "compact/util/printable.hpp"
 #include "compact/util/text_position.hpp"
@@ -190,9 +191,10 @@ class PackLoader {
 
   absl::Status error_at(size_t offset, std::string_view message) const {
     const auto [line, column] = line_and_column(text_, offset);
-    return absl::InvalidArgumentError(absl::StrCat(to_absl(source_name_), ":", line, ":", column,
-                                                   ": ", to_absl(message), "\n",
-                                                   excerpt_with_caret(text_, offset)));
+    return with_location(absl::InvalidArgumentError(absl::StrCat(
+                             to_absl(source_name_), ":", line, ":", column, ": ", to_absl(message),
+                             "\n", excerpt_with_caret(text_, offset))),
+                         {std::string(source_name_), line, column});
   }
   absl::Status error_at(const toml::node& node, std::string_view message) const {
     return error_at(offset_of(text_, node.source().begin), message);

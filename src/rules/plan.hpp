@@ -41,6 +41,7 @@ enum class Op : uint8_t {
   kMax,             // max(args)
   kIf,              // if(args[0], args[1], args[2])
   kDefault,         // default(a, b): a, or b where a is not recorded
+  kBlank,           // blank(a): text a is empty or white space
 };
 
 class Evaluator;

@@ -292,10 +292,17 @@ std::optional<PeriodUnit> unit_named(std::string_view name) {
   return std::nullopt;
 }
 
+// The words that are the language's own, which no name may be.
+bool is_reserved(std::string_view word) {
+  return word == "and" || word == "or" || word == "not" || word == "as" || word == "true" ||
+         word == "false";
+}
+
 // Recursive descent over the grammar in docs/packs.md, lowest precedence first:
 //   or: and ("or" and)*    and: not ("and" not)*    not: "not" not | compare
 //   compare: sum (op sum)?    sum: postfix (("+" | "-") postfix)*    postfix: primary "?"?
 //   primary: literal | period | name ("." name)* | name "(" args ")" | "(" or ")"
+//   args: (or ("as" name)? ("," or)*)?: `as` names the entries of the first
 class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text), lexer_(text) {}
@@ -478,7 +485,8 @@ class Parser {
           node.number = token_.text == "true";
           break;
         }
-        if (token_.text == "and" || token_.text == "or" || token_.text == "not") {
+        if (token_.text == "and" || token_.text == "or" || token_.text == "not" ||
+            token_.text == "as") {
           return expression_error(
               token_.begin, absl::StrCat("expected an expression before '", token_.text, "'"));
         }
@@ -601,6 +609,22 @@ class Parser {
       absl::StatusOr<int> argument = parse_or();
       if (!argument.ok()) return argument;
       call.args.push_back(*argument);
+      if (at_keyword("as")) {
+        if (call.args.size() > 1) {
+          return expression_error(token_.begin,
+                                  "'as' names the entries of the list that comes "
+                                  "first in any() or all()");
+        }
+        if (absl::Status status = advance(); !status.ok()) return status;
+        if (token_.kind != Token::Kind::kName || is_reserved(token_.text)) {
+          return expression_error(token_.begin,
+                                  absl::StrCat("expected a name for the entries after 'as', found ",
+                                               to_absl(describe(token_))));
+        }
+        call.alias = token_.text;
+        call.alias_begin = token_.begin;
+        if (absl::Status status = advance(); !status.ok()) return status;
+      }
     }
     call.end = token_.end;
     if (absl::Status status = advance(); !status.ok()) return status;

@@ -55,6 +55,10 @@ struct SyntaxNode {
   int first = -1;  // child node indexes
   int second = -1;
   std::vector<int> args;  // kCall
+  // kCall: the name `as` gives the first argument's entries, `any(dispute.stages as first, ...)`,
+  // and where that name is in the text; "" when none is given.
+  std::string alias;
+  size_t alias_begin = 0;
   int64_t number = 0;
   Date date;
   Period period;

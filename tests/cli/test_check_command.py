@@ -157,3 +157,23 @@ def test_fields_a_pack_declares(cli, tmp_path, published_holidays):
         else:
             assert f["outcome"] == "compliant"
             assert {"name": "payment.approved_on", "value": p["approved_on"]} in f["trace"]
+
+
+def test_the_readme_shows_the_main_job_as_it_runs(cli):
+    """The project README's main-job excerpt: the command it shows, run, prints each line it quotes, in
+    order ("..." stands for lines left out)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("The main job, on one", 1)[1].split("```\n", 2)[1]
+    command, *quoted = block.splitlines()
+    assert command.startswith("$ build/dev/bin/compact "), command
+    # Run from the repository's root, as the README's commands are.
+    args = [str(ROOT / a) if a.startswith("examples/") else a for a in command.split()[2:]]
+    result = cli(*args)
+    assert result.returncode == 1, result.stderr  # the excerpt shows a breach
+    printed = [line.rstrip() for line in result.stdout.splitlines()]
+    at = 0
+    for line in quoted:
+        if line == "...":
+            continue
+        assert line in printed[at:], f"the README quotes a line the command does not print: {line}"
+        at = printed.index(line, at) + 1

@@ -212,7 +212,9 @@ TEST_F(EngineTest, TheActOnItsDueDayMeetsTheRuleEitherWay) {
   std::stringstream read;
   read << in.rdbuf();
   std::string text = read.str();
-  const std::string explained = "explained_by = [\"consultation.shortened_explanation\"]\n";
+  const std::string explained =
+      "explained_by = [\"consultation.shortened_explanation_in_writing and not "
+      "blank(consultation.shortened_explanation)\"]\n";
   ASSERT_NE(text.find(explained), std::string::npos);
   text.erase(text.find(explained), explained.size());
   for (const bool native : {true, false}) {

@@ -156,7 +156,7 @@ class Decision {
       if (!v.known()) continue;
       const FieldInfo* info = field_info(path);
       if (info->kind == FieldKind::kText) {
-        if (v.text.find_first_not_of(" \t\r\n") != std::string::npos) return true;
+        if (!rules::reference::only_white_space(v.text)) return true;
       } else if (info->kind == FieldKind::kBool) {
         if (v.boolean) return true;
       } else {

@@ -3,131 +3,39 @@
 // reaches exactly the outcomes argued possible for each rule, so that none is silently left untested.
 // All obligations arise inside the Compact's in-force window (1 September 2014 to 31 August 2017).
 
-#include <map>
 #include <optional>
-#include <ostream>
-#include <set>
-#include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 #include "compact/engine/engine.hpp"
 #include "gtest/gtest.h"
 #include "support/cases.hpp"
 #include "support/dates.hpp"
-#include "support/findings.hpp"
+#include "support/outcome_table.hpp"
 
 namespace compact {
 namespace {
 
+using ::compact::testing::bid;
 using ::compact::testing::commission;
+using ::compact::testing::consultation;
 using ::compact::testing::D;
+using ::compact::testing::ending;
 using ::compact::testing::invoice;
-using ::compact::testing::organisation;
+using ::compact::testing::with_bid;
 using ::compact::testing::with_commission;
+using ::compact::testing::with_consultation;
+using ::compact::testing::with_ending;
+using ::compact::testing::with_payment;
 
-using ::compact::testing::finding;
-using ::compact::testing::stockton;
-
-// Opens Monday 4 January 2016 and closes twelve weeks on, Easter Monday 28 March (across 29 February);
-// a policy likely to affect the sector significantly.
-Consultation consultation() {
-  Consultation k;
-  k.id = "C1";
-  k.lead = OrganisationRef{"sbc"};
-  k.significant_effect_on_vcse = true;
-  k.opens_on = D("2016-01-04");
-  k.closes_on = D("2016-03-28");
-  return k;
-}
-
-Case with_consultation(const Consultation& k) {
-  Case c;
-  c.organisations = {organisation("sbc", Sector::kPublic)};
-  c.consultations = {k};
-  return c;
-}
-
-Case with_payment(const Payment& p) {
-  Commission m = commission();
-  m.payments = {p};
-  return with_commission(m);
-}
-
-// An unsuccessful application, B1.
-Bid bid() {
-  Bid b;
-  b.id = "B1";
-  b.bidder = OrganisationRef{"vcs"};
-  b.submitted_on = D("2016-01-15");
-  b.successful = false;
-  return b;
-}
-
-Case with_bid(const Bid& b) {
-  Commission m = commission();
-  m.bids = {b};
-  return with_commission(m);
-}
-
-// Decided on Monday 31 October 2016, to end on Tuesday 28 February 2017; no notice given yet.
-Ending ending() {
-  Ending e;
-  e.decided_on = D("2016-10-31");
-  e.ends_on = D("2017-02-28");
-  return e;
-}
-
-Case with_ending(const Ending& e) {
-  Commission m = commission();
-  m.ending = e;
-  return with_commission(m);
-}
-
-// The entity each rule is decided for, in the cases above: by the entity its id starts with.
-std::string entity_of(std::string_view rule) {
-  const std::string_view entity = rule.substr(0, rule.find('.'));
-  if (entity == "consultation") return "consultations[C1]";
-  if (entity == "payment") return "commissions[G1].payments[INV-1]";
-  if (entity == "ending") return "commissions[G1].ending";
-  if (entity == "bid") return "commissions[G1].bids[B1]";
-  return "commissions[G1]";
-}
-
-// One rule, one case, one as-of date, and the finding the Compact's words give.
-struct Row {
-  std::string rule;
-  Case (*build)();
-  Date as_of;
-  Outcome outcome;
-  std::optional<Date> due;           // worked out by hand
-  std::vector<std::string> missing;  // for insufficient_data: the fields it names
-  Inapplicability inapplicability;   // for not_applicable: why
-};
-
-void PrintTo(const Row& row, std::ostream* os) {
-  *os << row.rule << " " << name_of(row.outcome) << " as of " << format_date(row.as_of);
-}
-
-Row decided(std::string rule, Outcome outcome, Date as_of, std::optional<Date> due,
-            Case (*build)()) {
-  return {std::move(rule), build, as_of, outcome, due, {}, Inapplicability::kNone};
-}
-
-Row insufficient(std::string rule, Date as_of, std::vector<std::string> missing, Case (*build)()) {
-  return {std::move(rule),
-          build,
-          as_of,
-          Outcome::kInsufficientData,
-          std::nullopt,
-          std::move(missing),
-          Inapplicability::kNone};
-}
-
-Row inapplicable(std::string rule, Inapplicability why, Date as_of, Case (*build)()) {
-  return {std::move(rule), build, as_of, Outcome::kNotApplicable, std::nullopt, {}, why};
-}
+using ::compact::testing::decided;
+using ::compact::testing::expect_reaches_exactly;
+using ::compact::testing::expect_row;
+using ::compact::testing::inapplicable;
+using ::compact::testing::insufficient;
+using ::compact::testing::named;
+using ::compact::testing::PossibleOutcomes;
+using ::compact::testing::Row;
+using ::compact::testing::row_name;
 
 const std::vector<Row>& rows() {
   // After every act any case below records: what has happened has happened.
@@ -147,8 +55,39 @@ const std::vector<Row>& rows() {
                 Consultation k = consultation();
                 k.closes_on = D("2016-03-27");
                 k.shortened_explanation = "The budget had to be set before the Easter recess.";
+                k.shortened_explanation_in_writing = true;
                 return with_consultation(k);
               }),
+      // "a written explanation will be provided": one not in writing, or not recorded as written,
+      // or in writing and blank, does not explain.
+      named("not_recorded_as_written",
+            decided("consultation.min-period", Outcome::kBreach, later, D("2016-03-28"),
+                    [] {
+                      Consultation k = consultation();
+                      k.closes_on = D("2016-03-27");
+                      k.shortened_explanation =
+                          "The budget had to be set before the Easter recess.";
+                      return with_consultation(k);
+                    })),
+      named("not_in_writing",
+            decided("consultation.min-period", Outcome::kBreach, later, D("2016-03-28"),
+                    [] {
+                      Consultation k = consultation();
+                      k.closes_on = D("2016-03-27");
+                      k.shortened_explanation =
+                          "The budget had to be set before the Easter recess.";
+                      k.shortened_explanation_in_writing = false;
+                      return with_consultation(k);
+                    })),
+      named("blank_in_writing",
+            decided("consultation.min-period", Outcome::kBreach, later, D("2016-03-28"),
+                    [] {
+                      Consultation k = consultation();
+                      k.closes_on = D("2016-03-27");
+                      k.shortened_explanation = " \n ";
+                      k.shortened_explanation_in_writing = true;
+                      return with_consultation(k);
+                    })),
       // Long after the twelve weeks, a consultation still open has not fallen short of a minimum.
       decided("consultation.min-period", Outcome::kPending, later, D("2016-03-28"),
               [] {
@@ -521,6 +460,14 @@ const std::vector<Row>& rows() {
                 e.notice_given_on = D("2016-11-30");
                 return with_ending(e);
               }),
+      // A rationale of white space alone is none.
+      named("blank", decided("ending.rationale", Outcome::kBreach, later, std::nullopt,
+                             [] {
+                               Ending e = ending();
+                               e.notice_given_on = D("2016-11-30");
+                               e.rationale = "\t\u00A0";
+                               return with_ending(e);
+                             })),
       inapplicable("ending.rationale", Inapplicability::kWhen, later,
                    [] { return with_ending(ending()); }),
 
@@ -574,36 +521,9 @@ const std::vector<Row>& rows() {
 
 class OutcomeOfRule : public ::testing::TestWithParam<Row> {};
 
-TEST_P(OutcomeOfRule, IsTheOneTheCompactsWordsGive) {
-  const Row& row = GetParam();
-  const Case c = row.build();
-  const Finding f = finding(c, row.rule, entity_of(row.rule), row.as_of);
-  EXPECT_EQ(name_of(f.outcome), name_of(row.outcome));
-  EXPECT_EQ(f.due, row.due);
-  EXPECT_EQ(f.missing_fields(), row.missing);
-  EXPECT_EQ(f.inapplicability, row.inapplicability);
-  EXPECT_FALSE(f.outside_in_force);
-}
+TEST_P(OutcomeOfRule, IsTheOneTheCompactsWordsGive) { expect_row(GetParam()); }
 
-INSTANTIATE_TEST_SUITE_P(StocktonOutcomes, OutcomeOfRule, ::testing::ValuesIn(rows()),
-                         [](const ::testing::TestParamInfo<Row>& param) {
-                           std::string name =
-                               param.param.rule + "_" + std::string(name_of(param.param.outcome));
-                           // A rule may be not_applicable by its `when` and by its `unless`.
-                           if (param.param.inapplicability == Inapplicability::kUnless) {
-                             name += "_unless";
-                           }
-                           for (char& ch : name) {
-                             if (ch == '.' || ch == '-') ch = '_';
-                           }
-                           return name;
-                         });
-
-std::set<std::string_view> names(const std::set<Outcome>& outcomes) {
-  std::set<std::string_view> out;
-  for (const Outcome o : outcomes) out.insert(name_of(o));
-  return out;
-}
+INSTANTIATE_TEST_SUITE_P(StocktonOutcomes, OutcomeOfRule, ::testing::ValuesIn(rows()), row_name);
 
 // What each rule can give, read off its keys as docs/packs.md's "How a finding is decided" takes
 // them. Without `explained_by` a miss cannot be explained; without `actual` nothing is pending or
@@ -611,7 +531,7 @@ std::set<std::string_view> names(const std::set<Outcome>& outcomes) {
 // the rule always applies (in-force marking aside, and these cases are inside the window).
 TEST(StocktonOutcomes, TheTableReachesEveryOutcomeEachRuleCanGiveAndNoOther) {
   using enum Outcome;
-  const std::map<std::string_view, std::set<Outcome>> can_give = {
+  const PossibleOutcomes can_give = {
       // Not overdue: the due date is the first day it may close, and an open one has not fallen short.
       {"consultation.min-period",
        {kCompliant, kExplained, kPending, kBreach, kNotApplicable, kInsufficientData}},
@@ -653,12 +573,7 @@ TEST(StocktonOutcomes, TheTableReachesEveryOutcomeEachRuleCanGiveAndNoOther) {
       // Not breach or explained: met is `true`; not overdue: no due.
       {"bid.feedback", {kCompliant, kPending, kNotApplicable, kInsufficientData}},
   };
-  std::map<std::string_view, std::set<std::string_view>> covered;
-  for (const Row& row : rows()) covered[row.rule].insert(name_of(row.outcome));
-  for (const auto& [rule, outcomes] : can_give) {
-    EXPECT_EQ(covered[rule], names(outcomes)) << rule;
-  }
-  EXPECT_EQ(covered.size(), can_give.size()) << "rows for a rule whose outcomes are not argued";
+  expect_reaches_exactly(rows(), can_give);
 }
 
 }  // namespace

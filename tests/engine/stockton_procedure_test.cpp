@@ -22,37 +22,10 @@ namespace {
 using ::compact::testing::D;
 using ::compact::testing::with_commission;
 
-// The built-in pack with `settings` (NAME, VALUE) given.
-Engine stockton_with(std::vector<std::pair<std::string, std::string>> settings) {
-  rules::Pack pack = *Engine::default_pack();
-  for (const auto& [name, value] : settings) {
-    const absl::Status set = rules::set_parameter(pack, name, value);
-    EXPECT_TRUE(set.ok()) << set;
-  }
-  std::vector<rules::Pack> packs;
-  packs.push_back(std::move(pack));
-  return *Engine::create(std::move(packs));
-}
-
 using ::compact::testing::finding;
-
-DisputeStage stage(std::string name, std::optional<Date> started, std::optional<Date> completed) {
-  DisputeStage s;
-  s.name = std::move(name);
-  s.started_on = started;
-  s.completed_on = completed;
-  return s;
-}
-
-Case with_dispute(std::vector<DisputeStage> stages) {
-  Case c;
-  Dispute d;
-  d.id = "D1";
-  d.raised_on = D("2016-03-04");
-  d.stages = std::move(stages);
-  c.disputes.push_back(std::move(d));
-  return c;
-}
+using ::compact::testing::stage;
+using ::compact::testing::stockton_with;
+using ::compact::testing::with_dispute;
 
 constexpr std::string_view kInformal = "disputes[D1].stages[0]";
 

@@ -21,7 +21,6 @@ namespace {
 
 using ::compact::testing::commission;
 using ::compact::testing::D;
-using ::compact::testing::organisation;
 using ::compact::testing::with_commission;
 
 using ::compact::testing::finding;
@@ -29,16 +28,11 @@ using ::compact::testing::stockton;
 
 // A case of one consultation, C1, led by the council, open from `opens` to `closes`.
 Case with_consultation(bool significant, Date opens, Date closes) {
-  Case c;
-  c.organisations = {organisation("sbc", Sector::kPublic)};
-  Consultation k;
-  k.id = "C1";
-  k.lead = OrganisationRef{"sbc"};
+  Consultation k = ::compact::testing::consultation();
   k.significant_effect_on_vcse = significant;
   k.opens_on = opens;
   k.closes_on = closes;
-  c.consultations = {k};
-  return c;
+  return ::compact::testing::with_consultation(k);
 }
 
 // A rule whose `met` is a flag of a commission: true, false, not recorded, and not applying.
@@ -411,7 +405,8 @@ TEST(StocktonRules, TheCompactsOwnExceptions) {
             Outcome::kBreach);
 }
 
-// A clear rationale for the approach: recorded (even one word) or not, or recorded empty.
+// A clear rationale for the approach: recorded (even one word) or not, or recorded empty or as
+// white space alone (spaces and a line break, a word processor's no-break space).
 TEST(StocktonRules, TheApproachHasARationale) {
   Commission m = commission();
   m.approach_rationale = "Grant: the larder designs the service with its users.";
@@ -419,11 +414,14 @@ TEST(StocktonRules, TheApproachHasARationale) {
                     D("2016-06-30"))
                 .outcome,
             Outcome::kCompliant);
-  m.approach_rationale = "";
-  EXPECT_EQ(finding(with_commission(m), "commission.approach-rationale", "commissions[G1]",
-                    D("2016-06-30"))
-                .outcome,
-            Outcome::kBreach);
+  for (const char* none : {"", "  \n\t", "\u00A0 \u3000"}) {
+    m.approach_rationale = none;
+    EXPECT_EQ(finding(with_commission(m), "commission.approach-rationale", "commissions[G1]",
+                      D("2016-06-30"))
+                  .outcome,
+              Outcome::kBreach)
+        << '"' << none << '"';
+  }
   m.approach_rationale = std::nullopt;
   const Finding f = finding(with_commission(m), "commission.approach-rationale", "commissions[G1]",
                             D("2016-06-30"));

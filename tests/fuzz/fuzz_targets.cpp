@@ -22,7 +22,8 @@ constexpr std::string_view kCase = R"({
   "commissions": [{"id": "G1", "commissioner": "sbc", "provider": "larder", "approach": "grant",
     "decision_notified_on": "2015-01-01", "start_on": "2015-04-01", "end_on": "2018-03-31",
     "bids": [{"id": "B1", "bidder": "larder", "submitted_on": "2014-11-03", "successful": false}],
-    "ending": {"decided_on": "2017-09-01", "notice_given_on": "2017-12-20", "ends_on": "2018-03-31"},
+    "ending": {"decided_on": "2017-09-01", "notice_given_on": "2017-12-20", "ends_on": "2018-03-31",
+      "rationale": " \u00a0"},
     "payments": [
       {"id": "INV-1", "kind": "invoice", "received_on": "2015-05-01", "paid_on": "2015-06-20"},
       {"id": "INV-2", "kind": "invoice", "received_on": "2199-12-30"},
@@ -42,6 +43,19 @@ std::string check_value(const rules::Value& v, const rules::Type& type) {
   return "";
 }
 
+// Sets each parameter of `pack` to a value of each type in turn: set, or refused with a reason.
+// Whatever was set last stays, so that the evaluations after cover set parameters too.
+std::string set_every_parameter(rules::Pack& pack) {
+  for (size_t i = 0; i < pack.parameters.size(); ++i) {
+    const std::string name = pack.parameters[i].name;
+    for (const char* value : {"not a value", "£5", "true", "2016-01-01", "12", "3 months"}) {
+      const absl::Status set = rules::set_parameter(pack, name, value);
+      if (!set.ok() && set.message().empty()) return "set_parameter: an error with no message";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string pack(std::string_view text) {
@@ -52,6 +66,7 @@ std::string pack(std::string_view text) {
     }
     return check_error(loaded.status(), "load_pack");
   }
+  if (std::string wrong = set_every_parameter(*loaded); !wrong.empty()) return wrong;
   std::vector<rules::Pack> packs;
   packs.push_back(*std::move(loaded));
   absl::StatusOr<Engine> engine = Engine::create(std::move(packs));
@@ -59,6 +74,7 @@ std::string pack(std::string_view text) {
   // The same pack interpreted only, whose reports must be the same, byte for byte.
   std::vector<rules::Pack> again;
   again.push_back(*rules::load_pack(text, "fuzz.toml"));
+  set_every_parameter(again.front());
   const absl::StatusOr<Engine> interpreted =
       Engine::create(std::move(again), {.native_code = false});
   if (!interpreted.ok()) return "the pack is refused without native code";
@@ -83,6 +99,14 @@ std::string pack(std::string_view text) {
     }
     if (to_json(report).empty() || to_json(report, ReportDetail::kLean).empty()) {
       return "an empty JSON report";
+    }
+  }
+  for (const rules::Definition& definition : engine->packs().front().definitions) {
+    for (const Organisation& organisation : c.value.organisations) {
+      const absl::StatusOr<Classification> classified =
+          engine->classify(organisation, definition.id);
+      if (!classified.ok()) return "a definition the pack gives cannot be tested";
+      if (to_json({*classified}).empty()) return "an empty classification";
     }
   }
   return "";

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "absl/strings/str_cat.h"
 #include "compact/model/case.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -133,6 +134,8 @@ TEST_F(ExpressionTest, EachOperatorOnWorkedExamples) {
       "commission.approach == \"loan\" or commission.start_on < 2026-01-01",
       "(1 < 2) == true",
       "1 - - 2 == 3",
+      "not blank(commission.title)",
+      "blank('') and blank(\" \u00A0\u3000 \")",
   };
   for (const char* text : true_expressions) EXPECT_TRUE(holds(text)) << text;
   const char* const false_expressions[] = {
@@ -142,6 +145,7 @@ TEST_F(ExpressionTest, EachOperatorOnWorkedExamples) {
       "any(commission.payments, payment.received_on > 2025-12-31)",
       "commission.ending.notice_given_on?",
       "commission.approach != \"grant\"",
+      "blank(' x ')",
   };
   for (const char* text : false_expressions) EXPECT_FALSE(holds(text)) << text;
 }
@@ -174,7 +178,8 @@ TEST_F(ExpressionTest, UnrecordedFieldsAreNamedNotGuessed) {
        {"payment.paid_on > 2000-01-01 and true", "false or payment.paid_on > 2000-01-01",
         "not (payment.paid_on > 2000-01-01)", "days(payment.received_on, payment.paid_on) > 3",
         "min(payment.paid_on, 2025-01-01) == 2025-01-01",
-        "all(commission.payments, payment.paid_on > 2000-01-01)"}) {
+        "all(commission.payments, payment.paid_on > 2000-01-01)",
+        "blank(commission.ending.rationale)"}) {
     EXPECT_EQ(eval(unknown, 2).state, Value::State::kUnrecorded) << unknown;
   }
   // any() is decided by one true element whatever the others are.
@@ -198,6 +203,45 @@ TEST_F(ExpressionTest, ASlotTheCallerLeavesOutReadsAsUnrecorded) {
   ASSERT_TRUE(p.ok());
   const void* entities[] = {&commission_, &commission_.payments[0]};
   EXPECT_EQ(p->evaluate({entities, {}, nullptr}).state, Value::State::kUnrecorded);
+}
+
+// `as` names the entries of an outer list, so that an inner any() or all() can compare its own
+// entries with them: "the earliest payment received" is the one no other was received before. The
+// answers are worked out here by brute force over the payments.
+TEST_F(ExpressionTest, AsNamesTheEntriesSoThatAnInnerQuantifierCanCompareWithThem) {
+  const std::vector<Payment>& payments = commission_.payments;
+  ASSERT_GE(payments.size(), 2u);
+  const auto earliest_is = [&](std::string_view id) {
+    for (const Payment& p : payments) {
+      if (p.id != id) continue;
+      for (const Payment& other : payments) {
+        if (*other.received_on < *p.received_on) return false;
+      }
+      return true;
+    }
+    return false;
+  };
+  for (const Payment& p : payments) {
+    const std::string text =
+        absl::StrCat("any(commission.payments as first, first.id == '", p.id,
+                     "' and all(commission.payments, payment.received_on >= first.received_on))");
+    EXPECT_EQ(holds(text), earliest_is(p.id)) << text;
+  }
+  // Not every payment is received on the earliest day.
+  EXPECT_FALSE(
+      holds("all(commission.payments as p, all(commission.payments, payment.received_on "
+            ">= p.received_on))"));
+  // An unrecorded field read through the name is named by its entity's: payment.paid_on.
+  Unrecorded unrecorded;
+  absl::StatusOr<Expression> e = compile_here(
+      "all(commission.payments as p, p.paid_on?) or "
+      "all(commission.payments as p, p.paid_on > 2000-01-01)");
+  ASSERT_TRUE(e.ok()) << e.status();
+  const void* entities[] = {&commission_, &commission_.payments[0]};
+  const Value v = e->evaluate({entities, parameters_, nullptr}, &unrecorded);
+  ASSERT_EQ(v.state, Value::State::kUnrecorded);
+  ASSERT_EQ(unrecorded.count, 1u);
+  EXPECT_EQ(e->field_paths()[unrecorded.fields[0]], "payment.paid_on");
 }
 
 TEST_F(ExpressionTest, NestedQuantifiersSeeTheirOwnElements) {
@@ -289,6 +333,21 @@ TEST_F(ExpressionTest, ErrorsSayWhatAndWhereWithACaret) {
       {"2025-01-01 + -3 months", "-3", "write date - period to count back"},
       {"- commission.start_on", "-", "a minus sign goes before a number"},
       {"1 + ", "", "expected an expression, found the end"},
+      {"blank(commission.start_on)", "commission",
+       "commission.start_on is a date; blank(text), as in not blank(ending.rationale)"},
+      {"blank(commission.title, 'x')", "blank", "blank takes 1 argument, not 2"},
+      {"blnk(commission.title)", "blnk", "did you mean \"blank\"?"},
+      {"count(commission.payments as p) > 1", "p)",
+       "'as' names the entries of a list only in any() and all()"},
+      {"any(commission.payments as commission, true)", "commission,",
+       "\"commission\" already names a commission here; choose another name"},
+      {"any(commission.payments as payment_period, true)", "payment_period",
+       "\"payment_period\" already names a parameter here"},
+      {"any(commission.payments as and, true)", "and,",
+       "expected a name for the entries after 'as'"},
+      {"any(commission.payments, true as x)", "as x",
+       "'as' names the entries of the list that comes first"},
+      {"as", "as", "expected an expression before 'as'"},
   };
   for (const ErrorCase& c : cases) {
     const std::string text = c.text;

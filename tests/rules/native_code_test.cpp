@@ -67,6 +67,9 @@ TEST_F(NativeCodeTest, CompilesWhatItHandlesAndLeavesTheRest) {
       {"commission.approach == 'grant' and payment.paid_on?", true},
       // Whether a text or entity field is recorded, though not its value.
       {"payment.id? and commission.ending?", true},
+      // Whether a text field is blank, read where it is.
+      {"payment.id? and not blank(payment.in_advance_need)", true},
+      {"blank(commission.ending.rationale)", false},
       // Text, lists and the quantifiers are the interpreter's.
       {"commission.id == 'G1'", false},
       {"count(commission.payments) > 2", false},

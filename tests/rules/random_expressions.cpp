@@ -30,7 +30,7 @@ constexpr std::array kTextFields = {"commission.id", "commission.title",
                                     "commission.ending.rationale", "payment.id",
                                     "payment.in_advance_need"};
 constexpr std::array kOtherFields = {"commission.ending", "commission.approach", "payment.kind"};
-constexpr std::array kTexts = {"G1", "P1", "P2", "grant", "Larder"};
+constexpr std::array kTexts = {"G1", "P1", "P2", "grant", "Larder", "", " \t", "\u00A0\u3000"};
 constexpr std::array kCompares = {"==", "!=", "<", "<=", ">", ">="};
 
 class Generator {
@@ -205,7 +205,7 @@ class Generator {
   }
 
   std::unique_ptr<RefNode> boolean(int depth) {
-    switch (pick(8)) {
+    switch (pick(9)) {
       case 0:
         return with(node(Op::kNot, Kind::kBool), make(Kind::kBool, depth));
       case 1:
@@ -223,6 +223,8 @@ class Generator {
       }
       case 4:
         return choose_or_default(Kind::kBool, depth);
+      case 5:
+        return with(node(Op::kBlank, Kind::kBool), make(Kind::kText, depth));
       default:
         return comparison(depth);
     }
@@ -311,7 +313,8 @@ Commission random_commission(std::mt19937_64& rng) {
   };
   const auto some_text = [&](std::string_view text) -> std::optional<std::string> {
     if (chance(3)) return std::nullopt;
-    return std::string(chance(4) ? "" : text);
+    if (chance(4)) return std::string(chance(2) ? "" : " \u00A0\n");
+    return std::string(text);
   };
   Commission c;
   c.id = "G1";

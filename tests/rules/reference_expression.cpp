@@ -1,5 +1,9 @@
 #include "reference_expression.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "compact/model/schema.hpp"
@@ -44,7 +48,7 @@ std::string literal(const RefValue& v) {
     case Kind::kPeriod:
       return to_string(v.period);
     default:
-      return absl::StrCat("'", v.text, "'");  // the generator's texts are letters and digits
+      return absl::StrCat("'", v.text, "'");  // the generator's texts have no quote or backslash
   }
 }
 
@@ -100,6 +104,8 @@ class Printer {
         return call("if");
       case Op::kDefault:
         return call("default");
+      case Op::kBlank:
+        return call("blank");
     }
     return "";
   }
@@ -283,6 +289,11 @@ class Evaluation {
         quiet_ = outer;
         return v.state == State::kUnrecorded ? eval(*n.args[1]) : v;
       }
+      case Op::kBlank: {
+        const RefValue text = eval(*n.args[0]);
+        if (!text.known()) return unknown(text.state, Kind::kBool);
+        return boolean(only_white_space(text.text));
+      }
     }
     return {};
   }
@@ -401,6 +412,22 @@ class Evaluation {
 };
 
 }  // namespace
+
+// docs/packs.md: blank is Unicode's White_Space and nothing else. Each of them as UTF-8 text, peeled
+// off the front one at a time: no decoding, unlike the library.
+bool only_white_space(std::string_view text) {
+  static constexpr std::string_view kWhiteSpace[] = {
+      "\t",     "\n",     "\v",     "\f",     "\r",     " ",      "\u0085", "\u00A0", "\u1680",
+      "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008",
+      "\u2009", "\u200A", "\u2028", "\u2029", "\u202F", "\u205F", "\u3000"};
+  while (!text.empty()) {
+    const auto* space = std::find_if(std::begin(kWhiteSpace), std::end(kWhiteSpace),
+                                     [&](std::string_view w) { return text.starts_with(w); });
+    if (space == std::end(kWhiteSpace)) return false;
+    text.remove_prefix(space->size());
+  }
+  return true;
+}
 
 std::string print(const RefNode& node, bool minimal_parentheses) {
   return Printer(minimal_parentheses)(node);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compact/calendar/calendar.hpp"
@@ -57,6 +58,7 @@ struct RefNode {
     kMax,
     kIf,
     kDefault,
+    kBlank,  // blank(args[0])
   };
   Op op = Op::kLiteral;
   Kind kind = Kind::kBool;  // the type of the result
@@ -66,6 +68,9 @@ struct RefNode {
   std::string element;      // kAny, kAll: the name each entry goes by
   std::vector<std::unique_ptr<RefNode>> args;
 };
+
+// Whether `text` is empty or Unicode White_Space alone (docs/packs.md's blank()).
+bool only_white_space(std::string_view text);
 
 // The pack text of `node`. With `minimal_parentheses`, only those the precedence rules of
 // docs/packs.md need; otherwise around every operation, so that both spellings are exercised.

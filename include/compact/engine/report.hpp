@@ -42,12 +42,16 @@ enum class Inapplicability : uint8_t {
   kUnless,          // its `unless` holds: an agreed alternative
   kOutsideInForce,  // strict mode: the obligation arose outside the pack's in-force window
 };
+// "when", "unless", "outside_in_force" (the report's not_applicable_because); "" for kNone.
+std::string_view name_of(Inapplicability why);
 
 // Why a finding is insufficient_data.
 enum class Insufficiency : uint8_t {
   kUnrecorded,      // a field it needs is not recorded: Finding::missing names it
   kDateOutOfRange,  // a date it worked out left 1900-2199 (2199-12-20 + 30 working days)
 };
+// "unrecorded", "date_out_of_range" (the report's insufficient_because).
+std::string_view name_of(Insufficiency why);
 
 struct Finding {
   static constexpr size_t kMaxDepth = 4;  // case > commission > payment, and room to spare

@@ -1,0 +1,453 @@
+"""Compact Engine from Python: the rules of local Compacts, exact UK date arithmetic, and findings
+that cite the Compact's own words. A thin layer over the C library (libcompact): every answer comes
+from it.
+
+    >>> import datetime, compact
+    >>> engine = compact.Engine()                       # The Stockton Borough Compact 2014-2017
+    >>> report = engine.check(case_dict, as_of=datetime.date(2016, 6, 30))
+    >>> report.summary["breach"], [f.rule for f in report.findings if f.outcome == "breach"]
+    >>> compact.Calendar("england-and-wales").add_working_days(datetime.date(2024, 12, 13), 30)
+    datetime.date(2025, 1, 29)
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime
+import json
+import os
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
+
+from . import _native
+from ._native import lib
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Calendar",
+    "CompactError",
+    "Engine",
+    "Finding",
+    "Holiday",
+    "PackInfo",
+    "Period",
+    "Problem",
+    "Report",
+    "library_version",
+]
+
+CaseInput = Union[Mapping[str, Any], str, bytes]
+PeriodInput = Union[str, "Period"]
+
+
+def library_version() -> str:
+    """The version of the libcompact this package loaded, which may be newer than the package."""
+    return lib.compact_version_string().decode()
+
+
+# ---- errors ------------------------------------------------------------------------------------
+
+
+class Problem(NamedTuple):
+    """One problem with a case document: a stable code, the JSON path, 1-based line and column."""
+
+    code: str
+    path: str
+    line: int
+    column: int
+    message: str
+
+
+class CompactError(Exception):
+    """What the library refused, and where: `code` is "invalid_argument", "parse_error",
+    "out_of_range", "not_found", "no_memory" or "internal"; `file`, `line` and `column` place a rule
+    pack's error, `json_path`, `line` and `column` a case document's, whose every problem is in
+    `problems`."""
+
+    def __init__(self, code: str, message: str, file: str = "", line: int = 0, column: int = 0,
+                 json_path: str = "", problems: Sequence[Problem] = ()):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.json_path = json_path
+        self.problems = list(problems)
+
+
+def _text(value: Optional[bytes]) -> str:
+    return value.decode("utf-8") if value else ""
+
+
+def _raise(status: int, error: ctypes.c_void_p) -> None:
+    code = _text(lib.compact_status_name(status))
+    if not error:
+        raise CompactError(code, code.replace("_", " "))
+    try:
+        problems = [
+            Problem(_text(lib.compact_error_problem_code(error, i)),
+                    _text(lib.compact_error_problem_path(error, i)),
+                    lib.compact_error_problem_line(error, i),
+                    lib.compact_error_problem_column(error, i),
+                    _text(lib.compact_error_problem_message(error, i)))
+            for i in range(lib.compact_error_problem_count(error))
+        ]
+        raise CompactError(code, _text(lib.compact_error_message(error)),
+                           _text(lib.compact_error_file(error)), lib.compact_error_line(error),
+                           lib.compact_error_column(error), _text(lib.compact_error_json_path(error)),
+                           problems)
+    finally:
+        lib.compact_error_free(error)
+
+
+def _call(function, *arguments) -> None:
+    """Calls a C function whose last parameter is `compact_error **`; raises CompactError on failure."""
+    error = ctypes.c_void_p()
+    status = function(*arguments, ctypes.byref(error))
+    if status != 0:
+        _raise(status, error)
+
+
+# ---- dates and periods -------------------------------------------------------------------------
+
+
+def _to_c(d: datetime.date) -> _native.Date:
+    if not isinstance(d, datetime.date):
+        raise TypeError(f"expected a datetime.date, got {type(d).__name__}")
+    return _native.Date(d.year, d.month, d.day)
+
+
+def _from_c(d: _native.Date) -> datetime.date:
+    return datetime.date(d.year, d.month, d.day)
+
+
+class Period(NamedTuple):
+    """A count of a unit: "days", "weeks", "months", "years" or "working days"."""
+
+    count: int
+    unit: str
+
+    _UNITS = ("days", "weeks", "months", "years", "working days")
+
+    @classmethod
+    def parse(cls, text: str) -> "Period":
+        """ "12 weeks", "3 months", "30 working days", "30wd" """
+        out = _native.Period()
+        _call(lib.compact_period_parse, text.encode(), ctypes.byref(out))
+        return cls(out.count, cls._UNITS[out.unit])
+
+    def _to_c(self) -> _native.Period:
+        return _native.Period(self.count, self._UNITS.index(self.unit))
+
+
+def _period(p: PeriodInput) -> _native.Period:
+    return (Period.parse(p) if isinstance(p, str) else p)._to_c()
+
+
+class Holiday(NamedTuple):
+    date: datetime.date
+    name: str
+
+
+# ---- calendars ---------------------------------------------------------------------------------
+
+
+class Calendar:
+    """A built-in working-day calendar: "england-and-wales", "scotland" or "northern-ireland" (bank
+    holidays 1900-2199, Saturday and Sunday off). Dates outside 1900-2199 raise CompactError
+    ("out_of_range"); docs/dates.md states each convention. Safe to share between threads."""
+
+    def __init__(self, name: str = "england-and-wales"):
+        handle = ctypes.c_void_p()
+        _call(lib.compact_calendar_open, name.encode(), ctypes.byref(handle))
+        self._handle = handle
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            lib.compact_calendar_free(handle)
+            self._handle = None
+
+    @property
+    def name(self) -> str:
+        return _text(lib.compact_calendar_name(self._handle))
+
+    def __repr__(self) -> str:
+        return f"Calendar({self.name!r})"
+
+    def is_working_day(self, d: datetime.date) -> bool:
+        out = ctypes.c_int()
+        _call(lib.compact_calendar_is_working_day, self._handle, _to_c(d), ctypes.byref(out))
+        return bool(out.value)
+
+    def add_working_days(self, d: datetime.date, n: int) -> datetime.date:
+        """The n-th working day strictly after d (n > 0), strictly before it (n < 0), or d."""
+        out = _native.Date()
+        _call(lib.compact_calendar_add_working_days, self._handle, _to_c(d), n, ctypes.byref(out))
+        return _from_c(out)
+
+    def working_days_between(self, a: datetime.date, b: datetime.date) -> int:
+        """The working days in (a, b]; negative when b is before a."""
+        out = ctypes.c_int64()
+        _call(lib.compact_calendar_working_days_between, self._handle, _to_c(a), _to_c(b),
+              ctypes.byref(out))
+        return out.value
+
+    def add(self, d: datetime.date, period: PeriodInput) -> datetime.date:
+        """d + period: "3 months" by the corresponding date (31 Jan + 1 month = 28 Feb)."""
+        out = _native.Date()
+        _call(lib.compact_calendar_add, self._handle, _to_c(d), _period(period), ctypes.byref(out))
+        return _from_c(out)
+
+    def latest_start(self, x: datetime.date, period: PeriodInput) -> datetime.date:
+        """The latest day e with e + period <= x: the last day to act "at least period before x"."""
+        out = _native.Date()
+        _call(lib.compact_calendar_latest_start, self._handle, _to_c(x), _period(period),
+              ctypes.byref(out))
+        return _from_c(out)
+
+    def holidays(self, year: int) -> list[Holiday]:
+        handle = ctypes.c_void_p()
+        _call(lib.compact_calendar_holidays, self._handle, year, ctypes.byref(handle))
+        try:
+            return [Holiday(_from_c(lib.compact_date_list_date(handle, i)),
+                            _text(lib.compact_date_list_name(handle, i)))
+                    for i in range(lib.compact_date_list_size(handle))]
+        finally:
+            lib.compact_date_list_free(handle)
+
+    # Batch forms: one call into the library for many dates.
+
+    @staticmethod
+    def _dates(days: Sequence[datetime.date]):
+        array = (_native.Date * len(days))()
+        for i, d in enumerate(days):
+            array[i] = _to_c(d)
+        return array
+
+    def is_working_day_many(self, days: Sequence[datetime.date]) -> list[bool]:
+        out = (ctypes.c_int * len(days))()
+        _call(lib.compact_calendar_is_working_day_batch, self._handle, self._dates(days), len(days),
+              out)
+        return [bool(v) for v in out]
+
+    def add_working_days_many(self, days: Sequence[datetime.date], n: int) -> list[datetime.date]:
+        out = (_native.Date * len(days))()
+        _call(lib.compact_calendar_add_working_days_batch, self._handle, self._dates(days),
+              len(days), n, out)
+        return [_from_c(d) for d in out]
+
+    def working_days_between_many(self, pairs: Sequence[tuple[datetime.date, datetime.date]]
+                                  ) -> list[int]:
+        out = (ctypes.c_int64 * len(pairs))()
+        _call(lib.compact_calendar_working_days_between_batch, self._handle,
+              self._dates([a for a, _ in pairs]), self._dates([b for _, b in pairs]), len(pairs), out)
+        return list(out)
+
+    def add_many(self, days: Sequence[datetime.date], period: PeriodInput) -> list[datetime.date]:
+        out = (_native.Date * len(days))()
+        _call(lib.compact_calendar_add_batch, self._handle, self._dates(days), len(days),
+              _period(period), out)
+        return [_from_c(d) for d in out]
+
+    def latest_start_many(self, days: Sequence[datetime.date], period: PeriodInput
+                          ) -> list[datetime.date]:
+        out = (_native.Date * len(days))()
+        _call(lib.compact_calendar_latest_start_batch, self._handle, self._dates(days), len(days),
+              _period(period), out)
+        return [_from_c(d) for d in out]
+
+
+# ---- engines and reports -----------------------------------------------------------------------
+
+OUTCOMES = ("compliant", "explained", "pending", "overdue", "breach", "not_applicable",
+            "insufficient_data")
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    id: str
+    title: str
+    edition: str
+    calendar: str
+    in_force_from: Optional[datetime.date]
+    in_force_to: Optional[datetime.date]
+    rule_count: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding, as the JSON report has it (DESIGN.md's Findings)."""
+
+    rule: str
+    pack: str
+    entity: str
+    outcome: str
+    party: str
+    strength: str
+    section: str
+    quote: str
+    arises: Optional[datetime.date]
+    due: Optional[datetime.date]
+    actual: Optional[datetime.date]
+    margin_days: Optional[int]
+    margin_working_days: Optional[int]
+    boundary_sensitive: bool
+    outside_in_force: bool
+    because: str  # why not_applicable or insufficient_data; "" otherwise
+    missing: tuple[str, ...]
+    message: str
+
+
+class Report:
+    """The findings of one case as of a date. `summary` counts each outcome; `findings` and
+    `timeline` are read from the library when first asked for; `json()` is DESIGN.md's report."""
+
+    def __init__(self, handle: ctypes.c_void_p):
+        self._handle = handle
+        self.as_of = _from_c(lib.compact_report_as_of(handle))
+        self.summary = {name: lib.compact_report_count(handle, i) for i, name in enumerate(OUTCOMES)}
+        self.outside_in_force = lib.compact_report_outside_in_force(handle)
+        self._findings: Optional[list[Finding]] = None
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            lib.compact_report_free(handle)
+            self._handle = None
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {name}" for name, n in self.summary.items() if n)
+        return f"<Report as of {self.as_of}: {counts or 'no findings'}>"
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = [self._finding(i)
+                              for i in range(lib.compact_report_finding_count(self._handle))]
+        return self._findings
+
+    def _finding(self, i: int) -> Finding:
+        f = _native.Finding()
+        f.struct_size = ctypes.sizeof(_native.Finding)
+        _call(lib.compact_report_finding, self._handle, i, ctypes.byref(f))
+        return Finding(
+            rule=_text(f.rule), pack=_text(f.pack), entity=_text(f.entity),
+            outcome=OUTCOMES[f.outcome], party=_text(f.party), strength=_text(f.strength),
+            section=_text(f.section), quote=_text(f.quote),
+            arises=_from_c(f.arises) if f.has_arises else None,
+            due=_from_c(f.due) if f.has_due else None,
+            actual=_from_c(f.actual) if f.has_actual else None,
+            margin_days=f.margin_days if f.has_margin else None,
+            margin_working_days=f.margin_working_days if f.has_margin else None,
+            boundary_sensitive=bool(f.boundary_sensitive), outside_in_force=bool(f.outside_in_force),
+            because=_text(f.because),
+            missing=tuple(m for m in _text(f.missing).split(",") if m),
+            message=_text(f.message))
+
+    @property
+    def timeline(self) -> list[Finding]:
+        """The findings with a due date, in date order."""
+        out = ctypes.c_size_t()
+        entries = []
+        for i in range(lib.compact_report_timeline_count(self._handle)):
+            _call(lib.compact_report_timeline_entry, self._handle, i, ctypes.byref(out))
+            entries.append(self.findings[out.value])
+        return entries
+
+    def json(self, lean: bool = False) -> str:
+        """DESIGN.md's JSON report; `lean` gives each rule's words once, in "rules"."""
+        text = ctypes.c_char_p()
+        length = ctypes.c_size_t()
+        _call(lib.compact_report_json, self._handle, 1 if lean else 0, ctypes.byref(text),
+              ctypes.byref(length))
+        return ctypes.string_at(text, length.value).decode("utf-8")
+
+    def to_dict(self, lean: bool = False) -> dict:
+        return json.loads(self.json(lean))
+
+
+class Engine:
+    """Rule packs, loaded once; cases checked against them as of a date. By default the built-in
+    pack, The Stockton Borough Compact 2014-2017, with any `packs` given after it: each a path to a
+    TOML file, or a (name, text) pair. Safe to share between threads; `check` releases the GIL."""
+
+    def __init__(self, packs: Iterable[Union[str, os.PathLike, tuple[str, str]]] = (), *,
+                 include_default_pack: bool = True, strict_in_force: bool = False,
+                 native_code: bool = True):
+        sources = []
+        for pack in packs:
+            if isinstance(pack, tuple):
+                name, text = pack
+            else:
+                name = os.fspath(pack)
+                with open(name, encoding="utf-8") as f:
+                    text = f.read()
+            sources.append((name.encode(), text.encode("utf-8")))
+        array = (_native.PackSource * len(sources))()
+        for i, (name, text) in enumerate(sources):
+            array[i] = _native.PackSource(text, len(text), name)
+        options = lib.compact_engine_options_default()
+        options.strict_in_force = int(strict_in_force)
+        options.native_code = int(native_code)
+        options.include_default_pack = int(include_default_pack)
+        handle = ctypes.c_void_p()
+        _call(lib.compact_engine_create, array, len(sources), ctypes.byref(options),
+              ctypes.byref(handle))
+        self._handle = handle
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            lib.compact_engine_free(handle)
+            self._handle = None
+
+    @property
+    def packs(self) -> list[PackInfo]:
+        out = []
+        for i in range(lib.compact_engine_pack_count(self._handle)):
+            info = _native.PackInfo()
+            info.struct_size = ctypes.sizeof(_native.PackInfo)
+            _call(lib.compact_engine_pack, self._handle, i, ctypes.byref(info))
+            out.append(PackInfo(
+                _text(info.id), _text(info.title), _text(info.edition), _text(info.calendar),
+                _from_c(info.in_force_from) if info.has_in_force_from else None,
+                _from_c(info.in_force_to) if info.has_in_force_to else None, info.rule_count))
+        return out
+
+    def check(self, case: CaseInput, as_of: datetime.date) -> Report:
+        """The report of `case` (a dict, or a case document's JSON text) as of `as_of`. A document
+        that does not read raises CompactError ("parse_error") listing every problem."""
+        text = _case_text(case)
+        handle = ctypes.c_void_p()
+        _call(lib.compact_engine_check_json, self._handle, text, len(text), _to_c(as_of),
+              ctypes.byref(handle))
+        return Report(handle)
+
+    def check_many(self, cases: Iterable[CaseInput], as_of: datetime.date) -> list[Report]:
+        """`check` of each case, in order."""
+        day = _to_c(as_of)
+        reports = []
+        for case in cases:
+            text = _case_text(case)
+            handle = ctypes.c_void_p()
+            _call(lib.compact_engine_check_json, self._handle, text, len(text), day,
+                  ctypes.byref(handle))
+            reports.append(Report(handle))
+        return reports
+
+
+def _case_text(case: CaseInput) -> bytes:
+    if isinstance(case, bytes):
+        return case
+    if isinstance(case, str):
+        return case.encode("utf-8")
+    return json.dumps(case, default=_json_default).encode("utf-8")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} cannot go in a case document")

@@ -1,0 +1,24 @@
+#pragma once
+// Where an error applies, carried in the absl::Status itself, so that a caller that is not a person
+// (the C ABI, an editor) can point at it without reading the message: a pack's file, line and column.
+
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+
+namespace compact {
+
+struct ErrorLocation {
+  std::string file;  // as the caller named it
+  int line = 0;      // 1-based
+  int column = 0;    // 1-based, in characters
+};
+
+// `status` with `location` attached (an OK status is returned as it is).
+absl::Status with_location(absl::Status status, const ErrorLocation& location);
+
+// The location attached to `status`, if any.
+std::optional<ErrorLocation> location_of(const absl::Status& status);
+
+}  // namespace compact

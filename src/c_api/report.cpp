@@ -1,0 +1,180 @@
+// Evaluating a case through the C ABI, and reading the report: as JSON, or finding by finding.
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/str_join.h"
+#include "handles.hpp"
+
+namespace {
+
+using compact::Outcome;
+using compact::c_api::fail;
+using compact::c_api::guarded;
+using compact::c_api::to_c;
+
+// The names of an enum's values as C strings: copies of name_of's, made once.
+template <typename Enum, size_t N>
+const char* c_name(Enum value) {
+  static const std::array<std::string, N> names = [] {
+    std::array<std::string, N> out;
+    for (size_t i = 0; i < N; ++i)
+      out[i] = std::string(name_of(static_cast<Enum>(i)));  // found by ADL
+    return out;
+  }();
+  const size_t i = static_cast<size_t>(value);
+  return i < N ? names[i].c_str() : "unknown";
+}
+
+// The outcome a C caller passed, if it is one.
+std::optional<Outcome> outcome_of(const compact_outcome& outcome) {
+  const int value = compact::c_api::value_of(outcome);
+  if (value < COMPACT_COMPLIANT || value >= COMPACT_OUTCOME_COUNT) return std::nullopt;
+  return static_cast<Outcome>(value);
+}
+
+}  // namespace
+
+static_assert(COMPACT_OUTCOME_COUNT == compact::kOutcomeCount);
+static_assert(static_cast<int>(Outcome::kCompliant) == COMPACT_COMPLIANT &&
+              static_cast<int>(Outcome::kExplained) == COMPACT_EXPLAINED &&
+              static_cast<int>(Outcome::kPending) == COMPACT_PENDING &&
+              static_cast<int>(Outcome::kOverdue) == COMPACT_OVERDUE &&
+              static_cast<int>(Outcome::kBreach) == COMPACT_BREACH &&
+              static_cast<int>(Outcome::kNotApplicable) == COMPACT_NOT_APPLICABLE &&
+              static_cast<int>(Outcome::kInsufficientData) == COMPACT_INSUFFICIENT_DATA);
+
+extern "C" {
+
+const char* compact_outcome_name(compact_outcome outcome) {
+  const std::optional<Outcome> known = outcome_of(outcome);
+  return known ? c_name<Outcome, compact::kOutcomeCount>(*known) : "unknown";
+}
+
+compact_status compact_engine_check_json(const compact_engine* engine, const char* json,
+                                         size_t length, compact_date as_of, compact_report** out,
+                                         compact_error** error) {
+  COMPACT_REQUIRE(error, engine);
+  COMPACT_REQUIRE(error, out);
+  if (length > 0) COMPACT_REQUIRE(error, json);
+  return guarded(error, [&]() -> compact_status {
+    const absl::StatusOr<compact::Date> day = compact::c_api::to_date(as_of);
+    if (!day.ok()) return fail(error, day.status());
+    compact::CaseReadResult read = compact::read_case(std::string_view(json ? json : "", length),
+                                                      engine->engine.declared_fields());
+    if (!read.ok()) return fail(error, std::move(read.problems));
+    auto report = std::make_unique<compact_report>();
+    report->evaluated = std::move(read.value);
+    const absl::Status evaluated = engine->engine.evaluate(report->evaluated, *day, report->report);
+    if (!evaluated.ok()) return fail(error, evaluated);
+    report->finding_text.resize(report->report.findings.size());
+    *out = report.release();
+    return COMPACT_OK;
+  });
+}
+
+void compact_report_free(compact_report* report) { delete report; }
+
+compact_status compact_report_json(compact_report* report, compact_report_detail detail,
+                                   const char** out, size_t* length, compact_error** error) {
+  COMPACT_REQUIRE(error, report);
+  COMPACT_REQUIRE(error, out);
+  const int level = compact::c_api::value_of(detail);
+  if (level != COMPACT_REPORT_FULL && level != COMPACT_REPORT_LEAN) {
+    return fail(error, COMPACT_INVALID_ARGUMENT,
+                "detail " + std::to_string(level) + " is not a compact_report_detail");
+  }
+  return guarded(error, [&]() -> compact_status {
+    report->json = compact::to_json(report->report, level == COMPACT_REPORT_LEAN
+                                                        ? compact::ReportDetail::kLean
+                                                        : compact::ReportDetail::kFull);
+    *out = report->json.c_str();
+    if (length) *length = report->json.size();
+    return COMPACT_OK;
+  });
+}
+
+compact_date compact_report_as_of(const compact_report* report) {
+  return report ? to_c(report->report.as_of) : compact_date{0, 0, 0};
+}
+
+size_t compact_report_count(const compact_report* report, compact_outcome outcome) {
+  const std::optional<Outcome> known = outcome_of(outcome);
+  return report && known ? report->report.count(*known) : 0;
+}
+
+size_t compact_report_outside_in_force(const compact_report* report) {
+  return report ? report->report.outside_in_force : 0;
+}
+
+size_t compact_report_finding_count(const compact_report* report) {
+  return report ? report->report.findings.size() : 0;
+}
+
+compact_status compact_report_finding(compact_report* report, size_t i, compact_finding* out,
+                                      compact_error** error) {
+  COMPACT_REQUIRE(error, report);
+  COMPACT_REQUIRE(error, out);
+  const std::vector<compact::Finding>& findings = report->report.findings;
+  if (i >= findings.size()) {
+    return fail(
+        error, COMPACT_NOT_FOUND,
+        "finding " + std::to_string(i) + " of a report with " + std::to_string(findings.size()));
+  }
+  return guarded(error, [&]() -> compact_status {
+    const compact::Finding& f = findings[i];
+    std::optional<compact_report::FindingText>& text = report->finding_text[i];
+    if (!text) {
+      std::string_view because;
+      if (f.outcome == Outcome::kNotApplicable) because = compact::name_of(f.inapplicability);
+      if (f.outcome == Outcome::kInsufficientData) because = compact::name_of(f.insufficiency);
+      text = compact_report::FindingText{f.entity_path(), std::string(because),
+                                         absl::StrJoin(f.missing_fields(), ","), f.message()};
+    }
+    compact_finding c{};
+    c.rule = f.rule->id.c_str();
+    c.pack = f.pack->id.c_str();
+    c.entity = text->entity.c_str();
+    c.outcome = static_cast<compact_outcome>(f.outcome);
+    c.party = c_name<compact::rules::Party, 3>(f.rule->party);
+    c.strength = c_name<compact::rules::Strength, 4>(f.rule->strength);
+    c.section = f.rule->section.c_str();
+    c.quote = f.rule->quote.c_str();
+    c.has_arises = f.arises.has_value();
+    if (f.arises) c.arises = to_c(*f.arises);
+    c.has_due = f.due.has_value();
+    if (f.due) c.due = to_c(*f.due);
+    c.has_actual = f.actual.has_value();
+    if (f.actual) c.actual = to_c(*f.actual);
+    c.has_margin = f.margin_days.has_value();
+    c.margin_days = f.margin_days.value_or(0);
+    c.margin_working_days = f.margin_working_days.value_or(0);
+    c.boundary_sensitive = f.boundary_sensitive;
+    c.outside_in_force = f.outside_in_force;
+    c.because = text->because.c_str();
+    c.missing = text->missing.c_str();
+    c.message = text->message.c_str();
+    return compact::c_api::fill(c, out, "compact_finding", error);
+  });
+}
+
+size_t compact_report_timeline_count(const compact_report* report) {
+  return report ? report->report.timeline.size() : 0;
+}
+
+compact_status compact_report_timeline_entry(const compact_report* report, size_t i,
+                                             size_t* finding, compact_error** error) {
+  COMPACT_REQUIRE(error, report);
+  COMPACT_REQUIRE(error, finding);
+  if (i >= report->report.timeline.size()) {
+    return fail(error, COMPACT_NOT_FOUND,
+                "timeline entry " + std::to_string(i) + " of " +
+                    std::to_string(report->report.timeline.size()));
+  }
+  *finding = report->report.timeline[i];
+  return COMPACT_OK;
+}
+
+}  // extern "C"
