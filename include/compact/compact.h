@@ -6,16 +6,24 @@
  *  - Objects are opaque handles made by a *_create or *_open function and released by its *_free
  *    function; freeing NULL does nothing.
  *  - Functions return a compact_status; results come back through `out` parameters, which are left
- *    untouched on an error. Every function that can fail takes a last `compact_error **error`: when it
- *    is not NULL and the call fails, *error receives an error object (free it with
- *    compact_error_free) saying what went wrong and where (file, line, column, JSON path).
+ *    untouched on an error (a batch's output array excepted: see the batch forms). Every function
+ *    that can fail takes a last `compact_error **error`: when it is not NULL and the call fails,
+ *    *error is set to a new error object (free it with compact_error_free; whatever *error held
+ *    before is not freed) saying what went wrong and where (file, line, column, JSON path). On
+ *    success *error is left as it was.
  *  - No C++ exception ever crosses this interface; an allocation that fails is COMPACT_NO_MEMORY.
  *  - Strings passed in are UTF-8, with an explicit length where they may be large; strings handed
  *    out are UTF-8, NUL-terminated, and owned by the object they came from (valid until it is freed)
- *    unless a function says otherwise.
+ *    unless a function says otherwise. An accessor given NULL, or an index out of range, returns ""
+ *    or 0, never NULL.
+ *  - A report keeps the engine that made it alive: an engine may be freed before its reports.
  *  - Structs passed either way start with their own size: set `struct_size = sizeof(the struct)`
  *    before the call, so that a later version can add fields at the end and still read, or fill, a
- *    caller's older, shorter struct.
+ *    caller's older, shorter struct. The library reads or writes whole fields only, up to that size,
+ *    and when it fills a struct it sets struct_size to the bytes it filled (an older library fills
+ *    fewer). Every field's zero value is its default, so `{sizeof(s)}` is a valid struct.
+ *  - Enums are int-sized (each has a _FORCE_INT value), and a newer library may return values an
+ *    older header does not name: treat them as unknown, never index a table with them.
  *  - Dates are civil dates in 1900-01-01..2199-12-31 (compact_date); a date outside that range is
  *    COMPACT_OUT_OF_RANGE, never a wrong answer.
  *  - An engine and a calendar are immutable once made and may be used from many threads at once. A
@@ -64,7 +72,8 @@ typedef enum compact_status {
   COMPACT_OUT_OF_RANGE = 3,     /* a date, given or worked out, outside 1900-01-01..2199-12-31 */
   COMPACT_NOT_FOUND = 4,        /* no such calendar, pack, definition or index */
   COMPACT_NO_MEMORY = 5,
-  COMPACT_INTERNAL = 6 /* a fault in the library: please report it */
+  COMPACT_INTERNAL = 6, /* a fault in the library: please report it */
+  COMPACT_STATUS_FORCE_INT = 0x7fffffff
 } compact_status;
 
 /* "ok", "invalid_argument", ... for any status; "unknown" for a code this version does not know. */
@@ -80,9 +89,12 @@ COMPACT_API const char* compact_error_file(const compact_error* error);
 COMPACT_API int compact_error_line(const compact_error* error);   /* 1-based */
 COMPACT_API int compact_error_column(const compact_error* error); /* 1-based, in characters */
 COMPACT_API const char* compact_error_json_path(const compact_error* error);
-/* A case document that does not read has every problem found (up to a limit), the first of which
- * the accessors above describe. Index 0..count-1; out of range gives NULL, "" or 0. */
+/* A case document that does not read has every problem found (up to a limit), errors and warnings,
+ * the first error of which the accessors above describe. Index 0..count-1; out of range gives ""
+ * or 0. */
 COMPACT_API size_t compact_error_problem_count(const compact_error* error);
+/* "error" or "warning". */
+COMPACT_API const char* compact_error_problem_severity(const compact_error* error, size_t i);
 COMPACT_API const char* compact_error_problem_code(const compact_error* error, size_t i);
 COMPACT_API const char* compact_error_problem_path(const compact_error* error, size_t i);
 COMPACT_API int compact_error_problem_line(const compact_error* error, size_t i);
@@ -103,7 +115,8 @@ typedef enum compact_period_unit {
   COMPACT_WEEKS = 1,
   COMPACT_MONTHS = 2, /* the corresponding date: 31 Jan + 1 month = 28 Feb */
   COMPACT_YEARS = 3,  /* 12 months */
-  COMPACT_WORKING_DAYS = 4
+  COMPACT_WORKING_DAYS = 4,
+  COMPACT_PERIOD_UNIT_FORCE_INT = 0x7fffffff
 } compact_period_unit;
 
 typedef struct compact_period {
@@ -120,7 +133,8 @@ COMPACT_API compact_status compact_period_parse(const char* text, compact_period
 /* A list of dates the library made (a year's holidays). */
 typedef struct compact_date_list compact_date_list;
 COMPACT_API size_t compact_date_list_size(const compact_date_list* list);
-/* The date at `i`, and its name ("Christmas Day") where it has one, else "". */
+/* The date at `i` ({0, 0, 0} out of range), and its name ("Christmas Day") where it has one, else
+ * "". */
 COMPACT_API compact_date compact_date_list_date(const compact_date_list* list, size_t i);
 COMPACT_API const char* compact_date_list_name(const compact_date_list* list, size_t i);
 COMPACT_API void compact_date_list_free(compact_date_list* list);
@@ -165,8 +179,9 @@ COMPACT_API compact_status compact_calendar_holidays(const compact_calendar* cal
                                                      compact_error** error);
 
 /* Batch forms: element i of `out` (which has room for `count`) is the answer for element i of the
- * input. One failure stops the batch: the error names its index in its message and the status is
- * that element's; `out` is then partly written. */
+ * input. One failure stops the batch: the status is that element's, the error's message names its
+ * index (when count > 1), and `out` holds the answers before it. The single forms are batches of
+ * one. */
 COMPACT_API compact_status compact_calendar_is_working_day_batch(const compact_calendar* calendar,
                                                                  const compact_date* days,
                                                                  size_t count, int* out,
@@ -193,22 +208,22 @@ COMPACT_API compact_status compact_calendar_latest_start_batch(const compact_cal
 
 typedef struct compact_engine compact_engine;
 
+/* Every field's default is 0: `compact_engine_options options = {sizeof options};`. */
 typedef struct compact_engine_options {
   size_t struct_size; /* sizeof(compact_engine_options) */
   /* 0: a pack applies whatever the dates, and findings outside its in-force window are flagged.
    * 1: such findings are not_applicable. */
   int strict_in_force;
-  /* 1 (the default): rules compiled to machine code where the machine allows; 0: interpreted. The
-   * findings are the same either way. */
-  int native_code;
-  /* 1 (the default): the built-in pack, The Stockton Borough Compact 2014-2017, comes first. */
-  int include_default_pack;
+  /* 0: rules compiled to machine code where the machine allows; 1: interpreted only. The findings
+   * are the same either way. */
+  int interpret_only;
+  /* 0: the built-in pack, The Stockton Borough Compact 2014-2017, comes first; 1: it is left out. */
+  int without_default_pack;
 } compact_engine_options;
 
-/* The defaults above, with struct_size set. */
-COMPACT_API compact_engine_options compact_engine_options_default(void);
-
-/* A rule pack's TOML text (docs/packs.md) and the name its errors give, e.g. "my-compact.toml". */
+/* A rule pack's TOML text (docs/packs.md) and the name its errors give, e.g. "my-compact.toml"
+ * (NULL: "packs[i]"); `text` may be NULL when `length` is 0. An array element, so it never grows: a
+ * later need gets a new struct. */
 typedef struct compact_pack_source {
   const char* text;
   size_t length;
@@ -257,7 +272,8 @@ COMPACT_API void compact_report_free(compact_report* report);
 
 typedef enum compact_report_detail {
   COMPACT_REPORT_FULL = 0, /* every finding with its citation, conventions, parameters and trace */
-  COMPACT_REPORT_LEAN = 1  /* each rule's words once, in "rules" (docs/cli.md, --detail lean) */
+  COMPACT_REPORT_LEAN = 1, /* each rule's words once, in "rules" (docs/cli.md, --detail lean) */
+  COMPACT_REPORT_DETAIL_FORCE_INT = 0x7fffffff
 } compact_report_detail;
 
 /* The report as DESIGN.md's JSON: *out (NUL-terminated, *length bytes without the NUL) belongs to
@@ -273,8 +289,10 @@ typedef enum compact_outcome {
   COMPACT_OVERDUE = 3,
   COMPACT_BREACH = 4,
   COMPACT_NOT_APPLICABLE = 5,
-  COMPACT_INSUFFICIENT_DATA = 6
+  COMPACT_INSUFFICIENT_DATA = 6,
+  COMPACT_OUTCOME_FORCE_INT = 0x7fffffff
 } compact_outcome;
+/* The outcomes this header names; a newer library may add more (compact_outcome_name names them). */
 #define COMPACT_OUTCOME_COUNT 7
 
 /* "compliant", "explained", ...: the names the JSON report uses; "unknown" for another value. */
@@ -303,8 +321,9 @@ typedef struct compact_finding {
   compact_date due;
   int has_actual;
   compact_date actual;
-  int has_margin;      /* margin_days and margin_working_days are set */
+  int has_margin_days;
   int64_t margin_days; /* positive: early, or past a minimum */
+  int has_margin_working_days;
   int64_t margin_working_days;
   int boundary_sensitive;
   int outside_in_force;

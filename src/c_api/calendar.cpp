@@ -17,6 +17,13 @@ compact_date to_c(Date d) {
           static_cast<int32_t>(ymd.day.as_number())};
 }
 
+// compact_period_parse hands out PeriodUnit's values as they are.
+static_assert(static_cast<int>(PeriodUnit::kDays) == COMPACT_DAYS &&
+              static_cast<int>(PeriodUnit::kWeeks) == COMPACT_WEEKS &&
+              static_cast<int>(PeriodUnit::kMonths) == COMPACT_MONTHS &&
+              static_cast<int>(PeriodUnit::kYears) == COMPACT_YEARS &&
+              static_cast<int>(PeriodUnit::kWorkingDays) == COMPACT_WORKING_DAYS);
+
 Period to_period(compact_period p) {
   switch (value_of(p.unit)) {
     case COMPACT_WEEKS:
@@ -92,13 +99,14 @@ compact_status each_date(const compact_date* days, size_t count, compact_date* o
 
 }  // namespace
 
-#define COMPACT_REQUIRE_UNIT(error, p)                                                        \
-  do {                                                                                        \
-    if (!known_unit(p)) {                                                                     \
-      return fail((error), COMPACT_INVALID_ARGUMENT,                                          \
-                  "the period's unit " + std::to_string(compact::c_api::value_of((p).unit)) + \
-                      " is not a compact_period_unit");                                       \
-    }                                                                                         \
+#define COMPACT_REQUIRE_UNIT(error, p)                                                     \
+  do {                                                                                     \
+    if (!known_unit(p)) {                                                                  \
+      return compact::c_api::fail_with((error), COMPACT_INVALID_ARGUMENT, [&] {            \
+        return "the period's unit " + std::to_string(compact::c_api::value_of((p).unit)) + \
+               " is not a compact_period_unit";                                            \
+      });                                                                                  \
+    }                                                                                      \
   } while (false)
 
 extern "C" {

@@ -9,22 +9,23 @@
 namespace {
 
 using compact::c_api::fail;
+using compact::c_api::fail_with;
 using compact::c_api::guarded;
 
-// The options as this version knows them, from a caller's struct of `struct_size` bytes: fields past
-// its end keep their defaults, so a program built against an older header still works.
+// The options as this version knows them, from a caller's struct of `struct_size` bytes: a field
+// past its end keeps its default, 0, so a program built against an older header still works.
 compact_engine_options read_options(const compact_engine_options* given) {
-  compact_engine_options options = compact_engine_options_default();
+  compact_engine_options options{};
   if (!given) return options;
-  const auto has = [&](size_t offset, size_t size) { return given->struct_size >= offset + size; };
-  if (has(offsetof(compact_engine_options, strict_in_force), sizeof(int))) {
+  const auto has = [&](size_t end) { return given->struct_size >= end; };
+  if (has(COMPACT_FIELD_END(compact_engine_options, strict_in_force))) {
     options.strict_in_force = given->strict_in_force;
   }
-  if (has(offsetof(compact_engine_options, native_code), sizeof(int))) {
-    options.native_code = given->native_code;
+  if (has(COMPACT_FIELD_END(compact_engine_options, interpret_only))) {
+    options.interpret_only = given->interpret_only;
   }
-  if (has(offsetof(compact_engine_options, include_default_pack), sizeof(int))) {
-    options.include_default_pack = given->include_default_pack;
+  if (has(COMPACT_FIELD_END(compact_engine_options, without_default_pack))) {
+    options.without_default_pack = given->without_default_pack;
   }
   return options;
 }
@@ -33,29 +34,21 @@ compact_engine_options read_options(const compact_engine_options* given) {
 
 extern "C" {
 
-compact_engine_options compact_engine_options_default(void) {
-  compact_engine_options options;
-  options.struct_size = sizeof(compact_engine_options);
-  options.strict_in_force = 0;
-  options.native_code = 1;
-  options.include_default_pack = 1;
-  return options;
-}
-
 compact_status compact_engine_create(const compact_pack_source* packs, size_t pack_count,
                                      const compact_engine_options* options, compact_engine** out,
                                      compact_error** error) {
   COMPACT_REQUIRE(error, out);
   if (pack_count > 0) COMPACT_REQUIRE(error, packs);
   if (options && options->struct_size < sizeof(size_t)) {
-    return fail(error, COMPACT_INVALID_ARGUMENT,
-                "options->struct_size is " + std::to_string(options->struct_size) +
-                    "; set it to sizeof(compact_engine_options)");
+    return fail_with(error, COMPACT_INVALID_ARGUMENT, [&] {
+      return "options->struct_size is " + std::to_string(options->struct_size) +
+             "; set it to sizeof(compact_engine_options)";
+    });
   }
   return guarded(error, [&]() -> compact_status {
     const compact_engine_options chosen = read_options(options);
     std::vector<compact::rules::Pack> loaded;
-    if (chosen.include_default_pack) {
+    if (!chosen.without_default_pack) {
       absl::StatusOr<compact::rules::Pack> builtin = compact::Engine::default_pack();
       if (!builtin.ok()) return fail(error, builtin.status());
       loaded.push_back(*std::move(builtin));
@@ -63,8 +56,8 @@ compact_status compact_engine_create(const compact_pack_source* packs, size_t pa
     for (size_t i = 0; i < pack_count; ++i) {
       const compact_pack_source& source = packs[i];
       if (!source.text && source.length > 0) {
-        return fail(error, COMPACT_INVALID_ARGUMENT,
-                    "packs[" + std::to_string(i) + "].text is NULL");
+        return fail_with(error, COMPACT_INVALID_ARGUMENT,
+                         [&] { return "packs[" + std::to_string(i) + "].text is NULL"; });
       }
       const std::string name = source.name ? source.name : "packs[" + std::to_string(i) + "]";
       absl::StatusOr<compact::rules::Pack> pack = compact::rules::load_pack(
@@ -72,11 +65,11 @@ compact_status compact_engine_create(const compact_pack_source* packs, size_t pa
       if (!pack.ok()) return fail(error, pack.status());
       loaded.push_back(*std::move(pack));
     }
-    absl::StatusOr<compact::Engine> engine = compact::Engine::create(
-        std::move(loaded),
-        {.strict_in_force = chosen.strict_in_force != 0, .native_code = chosen.native_code != 0});
+    absl::StatusOr<compact::Engine> engine =
+        compact::Engine::create(std::move(loaded), {.strict_in_force = chosen.strict_in_force != 0,
+                                                    .native_code = chosen.interpret_only == 0});
     if (!engine.ok()) return fail(error, engine.status());
-    *out = new compact_engine{*std::move(engine)};
+    *out = new compact_engine{std::make_shared<const compact::Engine>(*std::move(engine))};
     return COMPACT_OK;
   });
 }
@@ -84,18 +77,19 @@ compact_status compact_engine_create(const compact_pack_source* packs, size_t pa
 void compact_engine_free(compact_engine* engine) { delete engine; }
 
 size_t compact_engine_pack_count(const compact_engine* engine) {
-  return engine ? engine->engine.packs().size() : 0;
+  return engine ? engine->engine->packs().size() : 0;
 }
 
 compact_status compact_engine_pack(const compact_engine* engine, size_t i, compact_pack_info* out,
                                    compact_error** error) {
   COMPACT_REQUIRE(error, engine);
   COMPACT_REQUIRE(error, out);
-  const std::span<const compact::rules::Pack> packs = engine->engine.packs();
+  const std::span<const compact::rules::Pack> packs = engine->engine->packs();
   if (i >= packs.size()) {
-    return fail(error, COMPACT_NOT_FOUND,
-                "pack " + std::to_string(i) + " of an engine with " + std::to_string(packs.size()) +
-                    " packs");
+    return fail_with(error, COMPACT_NOT_FOUND, [&] {
+      return "pack " + std::to_string(i) + " of an engine with " + std::to_string(packs.size()) +
+             " packs";
+    });
   }
   const compact::rules::Pack& pack = packs[i];
   compact_pack_info info{};
@@ -108,7 +102,15 @@ compact_status compact_engine_pack(const compact_engine* engine, size_t i, compa
   info.has_in_force_to = pack.in_force_to.has_value();
   if (pack.in_force_to) info.in_force_to = compact::c_api::to_c(*pack.in_force_to);
   info.rule_count = pack.rules.size();
-  return compact::c_api::fill(info, out, "compact_pack_info", error);
+  using Info = compact_pack_info;
+  return compact::c_api::fill(
+      info, out,
+      {COMPACT_FIELD_END(Info, id), COMPACT_FIELD_END(Info, title),
+       COMPACT_FIELD_END(Info, edition), COMPACT_FIELD_END(Info, calendar),
+       COMPACT_FIELD_END(Info, has_in_force_from), COMPACT_FIELD_END(Info, in_force_from),
+       COMPACT_FIELD_END(Info, has_in_force_to), COMPACT_FIELD_END(Info, in_force_to),
+       COMPACT_FIELD_END(Info, rule_count)},
+      "compact_pack_info", error);
 }
 
 }  // extern "C"

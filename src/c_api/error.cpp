@@ -11,26 +11,13 @@
 #include "handles.hpp"
 
 namespace compact::c_api {
-namespace {
 
-// Hands `e` to the caller, who asked for errors when `error` is not NULL. Making the object may
-// itself run out of memory: the caller then has the code alone.
-template <typename Fill>
-compact_status hand_over(compact_error** error, compact_status code, Fill fill) {
-  if (error == nullptr) return code;
-  *error = nullptr;
-  try {
-    auto e = std::make_unique<compact_error>();
-    e->code = code;
-    fill(*e);
-    *error = e.release();
-  } catch (...) {
-    // Out of memory while reporting: the status says what happened.
-  }
-  return code;
+compact_error* new_error(compact_error** error, compact_status code) noexcept {
+  if (error == nullptr) return nullptr;
+  *error = new (std::nothrow) compact_error;
+  if (*error) (*error)->code = code;
+  return *error;
 }
-
-}  // namespace
 
 compact_status status_of(const absl::Status& status) {
   switch (status.code()) {
@@ -49,43 +36,58 @@ compact_status status_of(const absl::Status& status) {
   }
 }
 
-compact_status fail(compact_error** error, compact_status code, std::string message) {
-  return hand_over(error, code, [&](compact_error& e) { e.message = std::move(message); });
+compact_status fail(compact_error** error, compact_status code, const char* message) noexcept {
+  return fail_with(error, code, [&] { return std::string(message); });
 }
 
-compact_status fail(compact_error** error, const absl::Status& status) {
-  const std::optional<ErrorLocation> location = location_of(status);
+compact_status fail(compact_error** error, const absl::Status& status) noexcept {
+  std::optional<ErrorLocation> location;
+  try {
+    location = location_of(status);
+  } catch (...) {
+    // Out of memory reading the location: the error goes without it.
+  }
   // A pack that does not read is a parse error; its location says so.
   const compact_status code = location ? COMPACT_PARSE_ERROR : status_of(status);
-  return hand_over(error, code, [&](compact_error& e) {
-    e.message = std::string(status.message());
+  compact_error* e = new_error(error, code);
+  if (!e) return code;
+  try {
+    e->message = std::string(status.message());
     if (location) {
-      e.file = location->file;
-      e.line = location->line;
-      e.column = location->column;
+      e->file = location->file;
+      e->line = location->line;
+      e->column = location->column;
     }
-  });
+  } catch (...) {
+    // What was made is kept.
+  }
+  return code;
 }
 
-compact_status fail(compact_error** error, std::vector<Problem> problems) {
-  return hand_over(error, COMPACT_PARSE_ERROR, [&](compact_error& e) {
-    const auto is_error = [](const Problem& p) { return p.severity == Problem::Severity::kError; };
-    const auto errors = std::count_if(problems.begin(), problems.end(), is_error);
-    const auto first = std::find_if(problems.begin(), problems.end(), is_error);
+compact_status fail(compact_error** error, std::vector<Problem>&& problems) noexcept {
+  compact_error* e = new_error(error, COMPACT_PARSE_ERROR);
+  if (!e) return COMPACT_PARSE_ERROR;
+  const auto is_error = [](const Problem& p) { return p.severity == Problem::Severity::kError; };
+  const auto errors = std::count_if(problems.begin(), problems.end(), is_error);
+  const auto first = std::find_if(problems.begin(), problems.end(), is_error);
+  try {
     if (first == problems.end()) {
-      e.message = "the case document does not read";
+      e->message = "the case document does not read";
     } else {
-      e.message = to_string(*first);
+      e->message = to_string(*first);
       if (errors > 1) {
-        e.message += " (and " + std::to_string(errors - 1) +
-                     (errors == 2 ? " more problem)" : " more problems)");
+        e->message += " (and " + std::to_string(errors - 1) +
+                      (errors == 2 ? " more error)" : " more errors)");
       }
-      e.json_path = first->path;
-      e.line = first->line;
-      e.column = first->column;
+      e->json_path = first->path;
+      e->line = first->line;
+      e->column = first->column;
     }
-    e.problems = std::move(problems);
-  });
+  } catch (...) {
+    // What was made is kept.
+  }
+  e->problems = std::move(problems);
+  return COMPACT_PARSE_ERROR;
 }
 
 }  // namespace compact::c_api
@@ -138,6 +140,11 @@ const char* compact_error_json_path(const compact_error* error) {
 }
 size_t compact_error_problem_count(const compact_error* error) {
   return error ? error->problems.size() : 0;
+}
+const char* compact_error_problem_severity(const compact_error* error, size_t i) {
+  const compact::Problem* p = problem(error, i);
+  if (!p) return "";
+  return p->severity == compact::Problem::Severity::kError ? "error" : "warning";
 }
 const char* compact_error_problem_code(const compact_error* error, size_t i) {
   const compact::Problem* p = problem(error, i);

@@ -1,12 +1,14 @@
 #pragma once
 // The objects behind the C ABI's opaque handles, and what every entry point shares: converting dates,
-// making errors, and keeping exceptions from crossing into C. The C ABI translates and holds no
-// Compact logic: each function is a call into the C++ API.
+// making errors, filling callers' structs, and keeping exceptions from crossing into C. The C ABI
+// translates and holds no Compact logic: each function is a call into the C++ API.
 
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <exception>
+#include <initializer_list>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -38,18 +40,21 @@ struct compact_date_list {
   std::vector<compact::Holiday> entries;
 };
 
+// Shared with the reports it makes, whose findings point into its packs: freeing the handle leaves
+// the engine to its last report.
 struct compact_engine {
-  compact::Engine engine;
+  std::shared_ptr<const compact::Engine> engine;
 };
 
-// A report owns the case it was evaluated from, which its findings point into, and the text it has
-// handed out.
+// A report owns the case it was evaluated from and keeps its engine, both of which its findings
+// point into, and the text it has handed out.
 struct compact_report {
+  std::shared_ptr<const compact::Engine> engine;
   compact::Case evaluated;
   compact::Report report;
   std::string json;
   struct FindingText {
-    std::string entity, because, missing, message;
+    std::string entity, missing, message;
   };
   std::vector<std::optional<FindingText>> finding_text;  // made when a finding is first asked for
 };
@@ -59,17 +64,35 @@ namespace compact::c_api {
 // The status for an absl::Status code.
 compact_status status_of(const absl::Status& status);
 
-// Fails with `code` and `message`, into *error when the caller asked for it.
-compact_status fail(compact_error** error, compact_status code, std::string message);
+// Each fails with its error into *error when the caller asked for one, and never throws: the
+// message is made inside, where running out of memory only costs the caller the error object.
+// Fails with `code` and a fixed message.
+compact_status fail(compact_error** error, compact_status code, const char* message) noexcept;
+// Fails with `code` and the message `make_message()` returns.
+template <typename MakeMessage>
+compact_status fail_with(compact_error** error, compact_status code,
+                         MakeMessage make_message) noexcept;
 // Fails with `status`, its location (a pack's file, line and column) kept.
-compact_status fail(compact_error** error, const absl::Status& status);
-// A case document that does not read: every problem kept, the first one's place in the error's.
-compact_status fail(compact_error** error, std::vector<Problem> problems);
+compact_status fail(compact_error** error, const absl::Status& status) noexcept;
+// A case document that does not read: every problem kept, the first error's place the error's.
+compact_status fail(compact_error** error, std::vector<Problem>&& problems) noexcept;
 
-// A C date as a civil date: InvalidArgument for one that is not a real day.
-absl::StatusOr<Date> to_date(compact_date d);
-compact_date to_c(Date d);
-Period to_period(compact_period p);
+// Makes the error object for `fill` to complete; nullptr when the caller asked for none or memory
+// ran out.
+compact_error* new_error(compact_error** error, compact_status code) noexcept;
+
+template <typename MakeMessage>
+compact_status fail_with(compact_error** error, compact_status code,
+                         MakeMessage make_message) noexcept {
+  if (compact_error* e = new_error(error, code)) {
+    try {
+      e->message = make_message();
+    } catch (...) {
+      // The code alone, then.
+    }
+  }
+  return code;
+}
 
 // The value a C caller passed as the enum `e`, read as an integer: C allows any int in an enum
 // variable, which C++ may not load as the enum itself.
@@ -80,6 +103,11 @@ int value_of(const Enum& e) {
   return static_cast<int>(v);
 }
 
+// A C date as a civil date: InvalidArgument for one that is not a real day.
+absl::StatusOr<Date> to_date(compact_date d);
+compact_date to_c(Date d);
+Period to_period(compact_period p);
+
 // `body()`, a compact_status, with no exception escaping: std::bad_alloc is COMPACT_NO_MEMORY and
 // anything else COMPACT_INTERNAL.
 template <typename Body>
@@ -87,31 +115,42 @@ compact_status guarded(compact_error** error, Body body) noexcept {
   try {
     return body();
   } catch (const std::bad_alloc&) {
-    // The error object itself may not be made: *error is left NULL then.
     return fail(error, COMPACT_NO_MEMORY, "out of memory");
   } catch (const std::exception& e) {
-    return fail(error, COMPACT_INTERNAL, std::string("internal error: ") + e.what());
+    const char* what = e.what();
+    return fail_with(error, COMPACT_INTERNAL,
+                     [&] { return std::string("internal error: ") + what; });
   } catch (...) {
     return fail(error, COMPACT_INTERNAL, "internal error");
   }
 }
 
-// Copies `full` into the caller's `*out` as far as out->struct_size reaches, keeping that size: a
-// program built against an older header has a shorter struct. InvalidArgument when the size does
-// not even cover itself.
+// Copies `full` into the caller's `*out` as far as out->struct_size reaches, in whole fields: those
+// whose ends are `field_ends`, in order. Sets out->struct_size to the bytes filled, for a caller
+// built against a newer header to see which fields an older library filled. InvalidArgument when
+// the size does not even cover itself.
 template <typename Struct>
-compact_status fill(const Struct& full, Struct* out, const char* name, compact_error** error) {
+compact_status fill(const Struct& full, Struct* out, std::initializer_list<size_t> field_ends,
+                    const char* name, compact_error** error) noexcept {
   const size_t size = out->struct_size;
   if (size < sizeof(size_t)) {
-    return fail(error, COMPACT_INVALID_ARGUMENT,
-                std::string(name) + "->struct_size is " + std::to_string(size) +
-                    "; set it to sizeof(" + name + ")");
+    return fail_with(error, COMPACT_INVALID_ARGUMENT, [&] {
+      return std::string(name) + "->struct_size is " + std::to_string(size) +
+             "; set it to sizeof(" + name + ")";
+    });
+  }
+  size_t filled = sizeof(size_t);
+  for (const size_t end : field_ends) {
+    if (end <= size) filled = end;
   }
   std::memcpy(reinterpret_cast<char*>(out) + sizeof(size_t),
-              reinterpret_cast<const char*>(&full) + sizeof(size_t),
-              std::min(size, sizeof(Struct)) - sizeof(size_t));
+              reinterpret_cast<const char*>(&full) + sizeof(size_t), filled - sizeof(size_t));
+  out->struct_size = filled;
   return COMPACT_OK;
 }
+
+// Where field `field` of `Struct` ends: its offset and size.
+#define COMPACT_FIELD_END(Struct, field) (offsetof(Struct, field) + sizeof(Struct::field))
 
 // An argument that must not be NULL.
 #define COMPACT_REQUIRE(error, pointer)                                                      \

@@ -12,6 +12,7 @@ namespace {
 
 using compact::Outcome;
 using compact::c_api::fail;
+using compact::c_api::fail_with;
 using compact::c_api::guarded;
 using compact::c_api::to_c;
 
@@ -63,11 +64,13 @@ compact_status compact_engine_check_json(const compact_engine* engine, const cha
     const absl::StatusOr<compact::Date> day = compact::c_api::to_date(as_of);
     if (!day.ok()) return fail(error, day.status());
     compact::CaseReadResult read = compact::read_case(std::string_view(json ? json : "", length),
-                                                      engine->engine.declared_fields());
+                                                      engine->engine->declared_fields());
     if (!read.ok()) return fail(error, std::move(read.problems));
     auto report = std::make_unique<compact_report>();
+    report->engine = engine->engine;
     report->evaluated = std::move(read.value);
-    const absl::Status evaluated = engine->engine.evaluate(report->evaluated, *day, report->report);
+    const absl::Status evaluated =
+        report->engine->evaluate(report->evaluated, *day, report->report);
     if (!evaluated.ok()) return fail(error, evaluated);
     report->finding_text.resize(report->report.findings.size());
     *out = report.release();
@@ -83,8 +86,9 @@ compact_status compact_report_json(compact_report* report, compact_report_detail
   COMPACT_REQUIRE(error, out);
   const int level = compact::c_api::value_of(detail);
   if (level != COMPACT_REPORT_FULL && level != COMPACT_REPORT_LEAN) {
-    return fail(error, COMPACT_INVALID_ARGUMENT,
-                "detail " + std::to_string(level) + " is not a compact_report_detail");
+    return fail_with(error, COMPACT_INVALID_ARGUMENT, [&] {
+      return "detail " + std::to_string(level) + " is not a compact_report_detail";
+    });
   }
   return guarded(error, [&]() -> compact_status {
     report->json = compact::to_json(report->report, level == COMPACT_REPORT_LEAN
@@ -119,27 +123,25 @@ compact_status compact_report_finding(compact_report* report, size_t i, compact_
   COMPACT_REQUIRE(error, out);
   const std::vector<compact::Finding>& findings = report->report.findings;
   if (i >= findings.size()) {
-    return fail(
-        error, COMPACT_NOT_FOUND,
-        "finding " + std::to_string(i) + " of a report with " + std::to_string(findings.size()));
+    return fail_with(error, COMPACT_NOT_FOUND, [&] {
+      return "finding " + std::to_string(i) + " of a report with " +
+             std::to_string(findings.size());
+    });
   }
   return guarded(error, [&]() -> compact_status {
     const compact::Finding& f = findings[i];
     std::optional<compact_report::FindingText>& text = report->finding_text[i];
     if (!text) {
-      std::string_view because;
-      if (f.outcome == Outcome::kNotApplicable) because = compact::name_of(f.inapplicability);
-      if (f.outcome == Outcome::kInsufficientData) because = compact::name_of(f.insufficiency);
-      text = compact_report::FindingText{f.entity_path(), std::string(because),
-                                         absl::StrJoin(f.missing_fields(), ","), f.message()};
+      text = compact_report::FindingText{f.entity_path(), absl::StrJoin(f.missing_fields(), ","),
+                                         f.message()};
     }
     compact_finding c{};
     c.rule = f.rule->id.c_str();
     c.pack = f.pack->id.c_str();
     c.entity = text->entity.c_str();
     c.outcome = static_cast<compact_outcome>(f.outcome);
-    c.party = c_name<compact::rules::Party, 3>(f.rule->party);
-    c.strength = c_name<compact::rules::Strength, 4>(f.rule->strength);
+    c.party = c_name<compact::rules::Party, compact::rules::kPartyCount>(f.rule->party);
+    c.strength = c_name<compact::rules::Strength, compact::rules::kStrengthCount>(f.rule->strength);
     c.section = f.rule->section.c_str();
     c.quote = f.rule->quote.c_str();
     c.has_arises = f.arises.has_value();
@@ -148,15 +150,41 @@ compact_status compact_report_finding(compact_report* report, size_t i, compact_
     if (f.due) c.due = to_c(*f.due);
     c.has_actual = f.actual.has_value();
     if (f.actual) c.actual = to_c(*f.actual);
-    c.has_margin = f.margin_days.has_value();
+    c.has_margin_days = f.margin_days.has_value();
     c.margin_days = f.margin_days.value_or(0);
+    c.has_margin_working_days = f.margin_working_days.has_value();
     c.margin_working_days = f.margin_working_days.value_or(0);
     c.boundary_sensitive = f.boundary_sensitive;
     c.outside_in_force = f.outside_in_force;
-    c.because = text->because.c_str();
+    c.because = f.because().data();  // a name_of literal, NUL-terminated
     c.missing = text->missing.c_str();
     c.message = text->message.c_str();
-    return compact::c_api::fill(c, out, "compact_finding", error);
+    using F = compact_finding;
+    return compact::c_api::fill(c, out,
+                                {COMPACT_FIELD_END(F, rule),
+                                 COMPACT_FIELD_END(F, pack),
+                                 COMPACT_FIELD_END(F, entity),
+                                 COMPACT_FIELD_END(F, outcome),
+                                 COMPACT_FIELD_END(F, party),
+                                 COMPACT_FIELD_END(F, strength),
+                                 COMPACT_FIELD_END(F, section),
+                                 COMPACT_FIELD_END(F, quote),
+                                 COMPACT_FIELD_END(F, has_arises),
+                                 COMPACT_FIELD_END(F, arises),
+                                 COMPACT_FIELD_END(F, has_due),
+                                 COMPACT_FIELD_END(F, due),
+                                 COMPACT_FIELD_END(F, has_actual),
+                                 COMPACT_FIELD_END(F, actual),
+                                 COMPACT_FIELD_END(F, has_margin_days),
+                                 COMPACT_FIELD_END(F, margin_days),
+                                 COMPACT_FIELD_END(F, has_margin_working_days),
+                                 COMPACT_FIELD_END(F, margin_working_days),
+                                 COMPACT_FIELD_END(F, boundary_sensitive),
+                                 COMPACT_FIELD_END(F, outside_in_force),
+                                 COMPACT_FIELD_END(F, because),
+                                 COMPACT_FIELD_END(F, missing),
+                                 COMPACT_FIELD_END(F, message)},
+                                "compact_finding", error);
   });
 }
 
@@ -169,9 +197,10 @@ compact_status compact_report_timeline_entry(const compact_report* report, size_
   COMPACT_REQUIRE(error, report);
   COMPACT_REQUIRE(error, finding);
   if (i >= report->report.timeline.size()) {
-    return fail(error, COMPACT_NOT_FOUND,
-                "timeline entry " + std::to_string(i) + " of " +
-                    std::to_string(report->report.timeline.size()));
+    return fail_with(error, COMPACT_NOT_FOUND, [&] {
+      return "timeline entry " + std::to_string(i) + " of " +
+             std::to_string(report->report.timeline.size());
+    });
   }
   *finding = report->report.timeline[i];
   return COMPACT_OK;

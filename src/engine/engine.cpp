@@ -60,6 +60,12 @@ std::string_view name_of(Insufficiency why) {
   return why == Insufficiency::kDateOutOfRange ? "date_out_of_range" : "unrecorded";
 }
 
+std::string_view Finding::because() const {
+  if (outcome == Outcome::kNotApplicable) return name_of(inapplicability);
+  if (outcome == Outcome::kInsufficientData) return name_of(insufficiency);
+  return "";
+}
+
 namespace {
 
 // What the engine works out once for each rule (Engine::Plan).

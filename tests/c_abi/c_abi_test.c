@@ -131,6 +131,16 @@ static void calendar_queries(void) {
     CHECK(compact_calendar_is_working_day(calendar, days[i], &single, NULL) == COMPACT_OK);
     CHECK(flags[i] == single);
   }
+  {
+    const compact_period twelve_weeks = {12, COMPACT_WEEKS};
+    CHECK(compact_calendar_add_batch(calendar, days, 400, twelve_weeks, many, NULL) == COMPACT_OK);
+    for (i = 0; i < 400; ++i) {
+      CHECK(compact_calendar_add(calendar, days[i], twelve_weeks, &out, NULL) == COMPACT_OK);
+      CHECK(same(out, many[i]));
+    }
+    CHECK(compact_calendar_add_working_days_batch(calendar, days, 400, 30, many, NULL) ==
+          COMPACT_OK);
+  }
   CHECK(compact_calendar_latest_start_batch(calendar, many, 400, thirty, one, NULL) == COMPACT_OK);
   for (i = 0; i < 400; ++i) {
     /* The latest start for 30 working days before the due day, plus 30 working days, is that day. */
@@ -213,13 +223,15 @@ static void engine_and_report(void) {
   compact_error* error = NULL;
   compact_pack_info info;
   compact_finding f;
-  size_t length = 0, i, total = 0, breaches = 0, timeline;
+  size_t json_length = 0, length = 0, i, total = 0, breaches = 0, timeline;
   int o;
-  char* json = read_file(COMPACT_EXAMPLES_DIR "/stockton/grant-commission.json", &length);
+  char* json = read_file(COMPACT_EXAMPLES_DIR "/stockton/grant-commission.json", &json_length);
   const char* text = NULL;
-  compact_engine_options options = compact_engine_options_default();
+  compact_engine_options options;
   compact_pack_source bad = {"[pack]\nid = \"x\"\ntitle = 3\n", 0, "bad.toml"};
 
+  memset(&options, 0, sizeof options); /* every option's default is 0 */
+  options.struct_size = sizeof options;
   info.struct_size = sizeof info;
   f.struct_size = sizeof f;
   CHECK(json != NULL);
@@ -237,10 +249,11 @@ static void engine_and_report(void) {
   compact_error_free(error);
   error = NULL;
 
-  CHECK(compact_engine_check_json(engine, json, length, date(2016, 6, 30), &report, &error) ==
+  CHECK(compact_engine_check_json(engine, json, json_length, date(2016, 6, 30), &report, &error) ==
         COMPACT_OK);
   if (!report) return;
   CHECK(same(compact_report_as_of(report), date(2016, 6, 30)));
+  CHECK(compact_report_outside_in_force(report) == 0); /* 2016 is inside 2014-2017 */
   for (o = 0; o < COMPACT_OUTCOME_COUNT; ++o)
     total += compact_report_count(report, (compact_outcome)o);
   CHECK(total == compact_report_finding_count(report));
@@ -254,7 +267,9 @@ static void engine_and_report(void) {
     CHECK(strcmp(f.entity, "commissions[G-2015-007].payments[CLAIM-2015-11]") == 0);
     CHECK(f.has_due && same(f.due, date(2016, 1, 20)));
     CHECK(f.has_actual && same(f.actual, date(2016, 1, 22)));
-    CHECK(f.has_margin && f.margin_days == -2 && f.margin_working_days == -2);
+    CHECK(f.has_margin_days && f.margin_days == -2);
+    CHECK(f.has_margin_working_days && f.margin_working_days == -2);
+    CHECK(f.struct_size == sizeof f);
     CHECK(strcmp(f.party, "public") == 0);
     CHECK(strstr(f.quote, "30 working days") != NULL);
     CHECK(strcmp(f.message, "paid on 2016-01-22, due by 2016-01-20") == 0);
@@ -280,6 +295,12 @@ static void engine_and_report(void) {
     shorter.struct_size = offsetof(compact_finding, entity);
     CHECK(compact_report_finding(report, 0, &shorter, NULL) == COMPACT_OK);
     CHECK(shorter.rule != NULL && shorter.pack != NULL && shorter.entity == NULL);
+    CHECK(shorter.struct_size == offsetof(compact_finding, entity));
+    /* A size that ends inside a field fills the whole fields before it, and says so. */
+    memset(&shorter, 0, sizeof shorter);
+    shorter.struct_size = offsetof(compact_finding, entity) + 4;
+    CHECK(compact_report_finding(report, 0, &shorter, NULL) == COMPACT_OK);
+    CHECK(shorter.pack != NULL && shorter.entity == NULL);
     CHECK(shorter.struct_size == offsetof(compact_finding, entity));
     shorter.struct_size = 0;
     CHECK(compact_report_finding(report, 0, &shorter, &error) == COMPACT_INVALID_ARGUMENT);
@@ -315,19 +336,30 @@ static void engine_and_report(void) {
   CHECK(error && compact_error_problem_line(error, 2) == 2);
   CHECK(error && strstr(compact_error_problem_message(error, 2), "unknown field") != NULL);
   CHECK(error && strcmp(compact_error_problem_path(error, 3), "") == 0);
-  CHECK(error && strstr(compact_error_message(error), "and 2 more problems") != NULL);
+  CHECK(error && strstr(compact_error_message(error), "and 2 more errors") != NULL);
+  CHECK(error && strcmp(compact_error_problem_severity(error, 0), "error") == 0);
+  CHECK(error && strcmp(compact_error_problem_severity(error, 3), "") == 0);
   compact_error_free(error);
   error = NULL;
-  CHECK(compact_engine_check_json(engine, json, length, date(1899, 12, 31), &report, &error) ==
+  CHECK(compact_engine_check_json(engine, json, json_length, date(1899, 12, 31), &report, &error) ==
         COMPACT_OUT_OF_RANGE);
   compact_error_free(error);
+  /* A report keeps its engine: it may be read after the engine is freed. */
+  CHECK(compact_engine_check_json(engine, json, json_length, date(2016, 6, 30), &report, NULL) ==
+        COMPACT_OK);
   compact_engine_free(engine);
   engine = NULL;
+  CHECK(compact_report_finding(report, 0, &f, NULL) == COMPACT_OK);
+  CHECK(strcmp(f.pack, "stockton-2014") == 0);
+  CHECK(compact_report_json(report, COMPACT_REPORT_FULL, &text, &length, NULL) == COMPACT_OK);
+  CHECK(strstr(text, "stockton-2014") != NULL);
+  compact_report_free(report);
+  report = NULL;
 
   /* A pack that does not load: its file, line and column. */
   bad.length = strlen(bad.text);
   error = NULL;
-  options.include_default_pack = 0;
+  options.without_default_pack = 1;
   CHECK(compact_engine_create(&bad, 1, &options, &engine, &error) == COMPACT_PARSE_ERROR);
   CHECK(engine == NULL);
   CHECK(error && strcmp(compact_error_file(error), "bad.toml") == 0);

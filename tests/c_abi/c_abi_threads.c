@@ -12,18 +12,18 @@
 #define EVALUATIONS 10000
 #define CASES 4
 
-static const char *const kCases[CASES] = {"stockton/grant-commission.json",
+static const char* const kCases[CASES] = {"stockton/grant-commission.json",
                                           "stockton/ending-and-reduction.json",
                                           "stockton/dispute.json", "grant-with-invoices.json"};
-static char *case_text[CASES];
+static char* case_text[CASES];
 static size_t case_length[CASES];
-static char *serial[CASES];
-static compact_engine *engine;
+static char* serial[CASES];
+static compact_engine* engine;
 static const compact_date kAsOf = {2017, 6, 30};
 
-static char *read_file(const char *path, size_t *length) {
-  FILE *f = fopen(path, "rb");
-  char *text = NULL;
+static char* read_file(const char* path, size_t* length) {
+  FILE* f = fopen(path, "rb");
+  char* text = NULL;
   long size;
   if (!f) return NULL;
   if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
@@ -41,11 +41,11 @@ static char *read_file(const char *path, size_t *length) {
 }
 
 /* The lean report of case `which`, copied (free it), or NULL on an error. */
-static char *evaluate(size_t which) {
-  compact_report *report = NULL;
-  const char *json = NULL;
+static char* evaluate(size_t which) {
+  compact_report* report = NULL;
+  const char* json = NULL;
   size_t length = 0;
-  char *copy = NULL;
+  char* copy = NULL;
   if (compact_engine_check_json(engine, case_text[which], case_length[which], kAsOf, &report,
                                 NULL) == COMPACT_OK &&
       compact_report_json(report, COMPACT_REPORT_LEAN, &json, &length, NULL) == COMPACT_OK) {
@@ -56,13 +56,13 @@ static char *evaluate(size_t which) {
   return copy;
 }
 
-static void *work(void *argument) {
+static void* work(void* argument) {
   const size_t thread = (size_t)argument;
   size_t i, *mismatches = calloc(1, sizeof(size_t));
   if (!mismatches) return NULL;
   for (i = 0; i < EVALUATIONS; ++i) {
     const size_t which = (thread + i) % CASES;
-    char *report = evaluate(which);
+    char* report = evaluate(which);
     if (!report || strcmp(report, serial[which]) != 0) ++*mismatches;
     free(report);
   }
@@ -83,17 +83,17 @@ int main(void) {
     }
   }
   for (i = 0; i < THREADS; ++i) {
-    if (pthread_create(&threads[i], NULL, work, (void *)i) != 0) return 1;
+    if (pthread_create(&threads[i], NULL, work, (void*)i) != 0) return 1;
   }
   for (i = 0; i < THREADS; ++i) {
-    void *result = NULL;
+    void* result = NULL;
     pthread_join(threads[i], &result);
     if (!result) {
       ++failures;
       continue;
     }
-    if (*(size_t *)result) fprintf(stderr, "thread %zu: %zu reports differ\n", i, *(size_t *)result);
-    failures += *(size_t *)result;
+    if (*(size_t*)result) fprintf(stderr, "thread %zu: %zu reports differ\n", i, *(size_t*)result);
+    failures += *(size_t*)result;
     free(result);
   }
   for (i = 0; i < CASES; ++i) {

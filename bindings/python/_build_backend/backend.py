@@ -1,26 +1,36 @@
 """A PEP 517 build backend in the standard library alone, for `pip install ./bindings/python` with no
 network: it writes the wheel (a zip of the package, its metadata and RECORD) itself.
 
-The wheel bundles libcompact.so when it can find one, in this order: the COMPACT_LIBRARY environment
-variable, then the repository's build/release and build/dev trees. A wheel with the library is
-tagged for this platform; without it, it is pure Python and finds the library at run time
-(COMPACT_LIBRARY, or the system's library path)."""
+The wheel bundles libcompact.so when it can find one: the file the COMPACT_LIBRARY environment
+variable names, else the newer of the repository's build/release and build/dev libraries. A wheel
+with the library is tagged for this platform; without it, it is pure Python and finds the library at
+run time (COMPACT_LIBRARY, or the system's library path). The files carry a fixed date, so that one
+tree builds one wheel, byte for byte."""
 
 import base64
 import hashlib
+import io
 import os
 import pathlib
+import re
 import sysconfig
-import tomllib
+import tarfile
 import zipfile
 
 HERE = pathlib.Path(__file__).resolve().parent.parent
 PACKAGE = "compact"
 
 
+# Every file in the wheel and the sdist is dated 1980-01-01, the earliest a zip can say.
+EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
 def _project():
-    with open(HERE / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["project"]
+    """The [project] table's plain `key = "value"` lines: all this backend reads. (tomllib is only in
+    Python 3.11 and later.)"""
+    text = (HERE / "pyproject.toml").read_text("utf-8")
+    table = text.split("[project]", 1)[1].split("\n[", 1)[0]
+    return dict(re.findall(r'^([a-z-]+) = "([^"]*)"', table, re.M))
 
 
 def _library():
@@ -30,11 +40,10 @@ def _library():
         if not path.is_file():
             raise FileNotFoundError(f"COMPACT_LIBRARY names {path}, which is not a file")
         return path
-    for build in ("release", "dev"):
-        path = HERE.parent.parent / "build" / build / "lib" / "libcompact.so"
-        if path.is_file():
-            return path.resolve()
-    return None
+    built = [HERE.parent.parent / "build" / build / "lib" / "libcompact.so"
+             for build in ("release", "dev")]
+    built = [path.resolve() for path in built if path.is_file()]
+    return max(built, key=lambda path: path.stat().st_mtime) if built else None
 
 
 def _metadata(project):
@@ -68,10 +77,7 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     library = _library()
     tag = "py3-none-" + (sysconfig.get_platform().replace("-", "_").replace(".", "_")
                          if library else "any")
-    files = {}
-    for path in sorted((HERE / PACKAGE).rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            files[path.relative_to(HERE).as_posix()] = path.read_bytes()
+    files = _sources(HERE / PACKAGE)
     if library:
         files[f"{PACKAGE}/_lib/libcompact.so"] = library.read_bytes()
     info = _dist_info(project)
@@ -81,7 +87,38 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     name = f"{project['name'].replace('-', '_')}-{project['version']}-{tag}.whl"
     record = [_record_line(n, data) for n, data in files.items()] + [f"{info}/RECORD,,"]
     with zipfile.ZipFile(pathlib.Path(wheel_directory) / name, "w", zipfile.ZIP_DEFLATED) as wheel:
-        for n, data in files.items():
-            wheel.writestr(n, data)
-        wheel.writestr(f"{info}/RECORD", "\n".join(record) + "\n")
+        for n, data in [*files.items(), (f"{info}/RECORD", ("\n".join(record) + "\n").encode())]:
+            entry = zipfile.ZipInfo(n, EPOCH)
+            entry.external_attr = (0o755 if n.endswith(".so") else 0o644) << 16
+            wheel.writestr(entry, data, zipfile.ZIP_DEFLATED)
+    return name
+
+
+def _sources(root):
+    """The files under `root` by their path relative to the package's folder, caches left out."""
+    return {path.relative_to(HERE).as_posix(): path.read_bytes()
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts}
+
+
+def get_requires_for_build_sdist(config_settings=None):
+    return []
+
+
+def build_sdist(sdist_directory, config_settings=None):
+    """The package's sources, this backend and pyproject.toml: what build_wheel needs, with no
+    library (a wheel built from it finds one through COMPACT_LIBRARY, or is pure Python)."""
+    project = _project()
+    base = f"{project['name'].replace('-', '_')}-{project['version']}"
+    files = {**_sources(HERE / PACKAGE), **_sources(HERE / "_build_backend"),
+             "pyproject.toml": (HERE / "pyproject.toml").read_bytes(),
+             "README.md": (HERE / "README.md").read_bytes(),
+             "PKG-INFO": _metadata(project).encode()}
+    name = f"{base}.tar.gz"
+    with tarfile.open(pathlib.Path(sdist_directory) / name, "w:gz") as sdist:
+        for n, data in sorted(files.items()):
+            entry = tarfile.TarInfo(f"{base}/{n}")
+            entry.size = len(data)
+            entry.mode = 0o644
+            sdist.addfile(entry, io.BytesIO(data))
     return name

@@ -16,6 +16,7 @@ import ctypes
 import datetime
 import json
 import os
+import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence, Union
 
@@ -50,13 +51,15 @@ def library_version() -> str:
 
 
 class Problem(NamedTuple):
-    """One problem with a case document: a stable code, the JSON path, 1-based line and column."""
+    """One problem with a case document: a stable code, the JSON path, 1-based line and column, and
+    whether it is an "error" or a "warning"."""
 
     code: str
     path: str
     line: int
     column: int
     message: str
+    severity: str = "error"
 
 
 class CompactError(Exception):
@@ -76,6 +79,10 @@ class CompactError(Exception):
         self.json_path = json_path
         self.problems = list(problems)
 
+    def __reduce__(self):  # so that it crosses process boundaries (multiprocessing) whole
+        return (CompactError, (self.code, self.message, self.file, self.line, self.column,
+                               self.json_path, self.problems))
+
 
 def _text(value: Optional[bytes]) -> str:
     return value.decode("utf-8") if value else ""
@@ -91,7 +98,8 @@ def _raise(status: int, error: ctypes.c_void_p) -> None:
                     _text(lib.compact_error_problem_path(error, i)),
                     lib.compact_error_problem_line(error, i),
                     lib.compact_error_problem_column(error, i),
-                    _text(lib.compact_error_problem_message(error, i)))
+                    _text(lib.compact_error_problem_message(error, i)),
+                    _text(lib.compact_error_problem_severity(error, i)))
             for i in range(lib.compact_error_problem_count(error))
         ]
         raise CompactError(code, _text(lib.compact_error_message(error)),
@@ -114,9 +122,26 @@ def _call(function, *arguments) -> None:
 
 
 def _to_c(d: datetime.date) -> _native.Date:
-    if not isinstance(d, datetime.date):
+    # A datetime is a date too, but its time would be dropped without a word.
+    if not isinstance(d, datetime.date) or isinstance(d, datetime.datetime):
         raise TypeError(f"expected a datetime.date, got {type(d).__name__}")
     return _native.Date(d.year, d.month, d.day)
+
+
+def _c_text(text: str, what: str) -> bytes:
+    """`text` for the library, which reads up to the first NUL: one inside it is refused."""
+    if "\0" in text:
+        raise CompactError("invalid_argument", f"{what} contains a NUL character")
+    return text.encode("utf-8")
+
+
+def _integer(n: int, bits: int, what: str) -> int:
+    """`n`, if it fits the library's signed integer of `bits` bits; ctypes would wrap it silently."""
+    if not isinstance(n, int) or isinstance(n, bool):
+        raise TypeError(f"{what} must be an int, not {type(n).__name__}")
+    if not -(1 << (bits - 1)) <= n < (1 << (bits - 1)):
+        raise CompactError("out_of_range", f"{what} {n} is outside the range the library takes")
+    return n
 
 
 def _from_c(d: _native.Date) -> datetime.date:
@@ -135,11 +160,17 @@ class Period(NamedTuple):
     def parse(cls, text: str) -> "Period":
         """ "12 weeks", "3 months", "30 working days", "30wd" """
         out = _native.Period()
-        _call(lib.compact_period_parse, text.encode(), ctypes.byref(out))
+        _call(lib.compact_period_parse, _c_text(text, "the period"), ctypes.byref(out))
+        if not 0 <= out.unit < len(cls._UNITS):
+            raise CompactError("internal", f"the library gave the unknown period unit {out.unit}")
         return cls(out.count, cls._UNITS[out.unit])
 
     def _to_c(self) -> _native.Period:
-        return _native.Period(self.count, self._UNITS.index(self.unit))
+        if self.unit not in self._UNITS:
+            raise CompactError("invalid_argument", f"unknown unit {self.unit!r}; the units are "
+                               + ", ".join(self._UNITS))
+        return _native.Period(_integer(self.count, 64, "the period's count"),
+                              self._UNITS.index(self.unit))
 
 
 def _period(p: PeriodInput) -> _native.Period:
@@ -161,13 +192,14 @@ class Calendar:
 
     def __init__(self, name: str = "england-and-wales"):
         handle = ctypes.c_void_p()
-        _call(lib.compact_calendar_open, name.encode(), ctypes.byref(handle))
+        _call(lib.compact_calendar_open, _c_text(name, "the calendar's name"), ctypes.byref(handle))
         self._handle = handle
 
-    def __del__(self):
+    # The free function is bound here: at interpreter shutdown the module's globals may be gone.
+    def __del__(self, _free=lib.compact_calendar_free):
         handle = getattr(self, "_handle", None)
         if handle:
-            lib.compact_calendar_free(handle)
+            _free(handle)
             self._handle = None
 
     @property
@@ -185,7 +217,8 @@ class Calendar:
     def add_working_days(self, d: datetime.date, n: int) -> datetime.date:
         """The n-th working day strictly after d (n > 0), strictly before it (n < 0), or d."""
         out = _native.Date()
-        _call(lib.compact_calendar_add_working_days, self._handle, _to_c(d), n, ctypes.byref(out))
+        _call(lib.compact_calendar_add_working_days, self._handle, _to_c(d),
+              _integer(n, 64, "the count of working days"), ctypes.byref(out))
         return _from_c(out)
 
     def working_days_between(self, a: datetime.date, b: datetime.date) -> int:
@@ -210,7 +243,8 @@ class Calendar:
 
     def holidays(self, year: int) -> list[Holiday]:
         handle = ctypes.c_void_p()
-        _call(lib.compact_calendar_holidays, self._handle, year, ctypes.byref(handle))
+        _call(lib.compact_calendar_holidays, self._handle, _integer(year, 32, "the year"),
+              ctypes.byref(handle))
         try:
             return [Holiday(_from_c(lib.compact_date_list_date(handle, i)),
                             _text(lib.compact_date_list_name(handle, i)))
@@ -236,7 +270,7 @@ class Calendar:
     def add_working_days_many(self, days: Sequence[datetime.date], n: int) -> list[datetime.date]:
         out = (_native.Date * len(days))()
         _call(lib.compact_calendar_add_working_days_batch, self._handle, self._dates(days),
-              len(days), n, out)
+              len(days), _integer(n, 64, "the count of working days"), out)
         return [_from_c(d) for d in out]
 
     def working_days_between_many(self, pairs: Sequence[tuple[datetime.date, datetime.date]]
@@ -307,15 +341,17 @@ class Report:
 
     def __init__(self, handle: ctypes.c_void_p):
         self._handle = handle
+        # The library's report belongs to one thread at a time; a Python Report may be shared.
+        self._lock = threading.Lock()
         self.as_of = _from_c(lib.compact_report_as_of(handle))
         self.summary = {name: lib.compact_report_count(handle, i) for i, name in enumerate(OUTCOMES)}
         self.outside_in_force = lib.compact_report_outside_in_force(handle)
         self._findings: Optional[list[Finding]] = None
 
-    def __del__(self):
+    def __del__(self, _free=lib.compact_report_free):
         handle = getattr(self, "_handle", None)
         if handle:
-            lib.compact_report_free(handle)
+            _free(handle)
             self._handle = None
 
     def __repr__(self) -> str:
@@ -324,10 +360,11 @@ class Report:
 
     @property
     def findings(self) -> list[Finding]:
-        if self._findings is None:
-            self._findings = [self._finding(i)
-                              for i in range(lib.compact_report_finding_count(self._handle))]
-        return self._findings
+        with self._lock:
+            if self._findings is None:
+                self._findings = [self._finding(i)
+                                  for i in range(lib.compact_report_finding_count(self._handle))]
+            return self._findings
 
     def _finding(self, i: int) -> Finding:
         f = _native.Finding()
@@ -335,13 +372,14 @@ class Report:
         _call(lib.compact_report_finding, self._handle, i, ctypes.byref(f))
         return Finding(
             rule=_text(f.rule), pack=_text(f.pack), entity=_text(f.entity),
-            outcome=OUTCOMES[f.outcome], party=_text(f.party), strength=_text(f.strength),
+            outcome=_text(lib.compact_outcome_name(f.outcome)), party=_text(f.party),
+            strength=_text(f.strength),
             section=_text(f.section), quote=_text(f.quote),
             arises=_from_c(f.arises) if f.has_arises else None,
             due=_from_c(f.due) if f.has_due else None,
             actual=_from_c(f.actual) if f.has_actual else None,
-            margin_days=f.margin_days if f.has_margin else None,
-            margin_working_days=f.margin_working_days if f.has_margin else None,
+            margin_days=f.margin_days if f.has_margin_days else None,
+            margin_working_days=f.margin_working_days if f.has_margin_working_days else None,
             boundary_sensitive=bool(f.boundary_sensitive), outside_in_force=bool(f.outside_in_force),
             because=_text(f.because),
             missing=tuple(m for m in _text(f.missing).split(",") if m),
@@ -350,20 +388,23 @@ class Report:
     @property
     def timeline(self) -> list[Finding]:
         """The findings with a due date, in date order."""
+        findings = self.findings
         out = ctypes.c_size_t()
         entries = []
         for i in range(lib.compact_report_timeline_count(self._handle)):
             _call(lib.compact_report_timeline_entry, self._handle, i, ctypes.byref(out))
-            entries.append(self.findings[out.value])
+            entries.append(findings[out.value])
         return entries
 
     def json(self, lean: bool = False) -> str:
         """DESIGN.md's JSON report; `lean` gives each rule's words once, in "rules"."""
         text = ctypes.c_char_p()
         length = ctypes.c_size_t()
-        _call(lib.compact_report_json, self._handle, 1 if lean else 0, ctypes.byref(text),
-              ctypes.byref(length))
-        return ctypes.string_at(text, length.value).decode("utf-8")
+        # The text is the report's until its next json(): copied out under the lock.
+        with self._lock:
+            _call(lib.compact_report_json, self._handle, 1 if lean else 0, ctypes.byref(text),
+                  ctypes.byref(length))
+            return ctypes.string_at(text, length.value).decode("utf-8")
 
     def to_dict(self, lean: bool = False) -> dict:
         return json.loads(self.json(lean))
@@ -374,9 +415,12 @@ class Engine:
     pack, The Stockton Borough Compact 2014-2017, with any `packs` given after it: each a path to a
     TOML file, or a (name, text) pair. Safe to share between threads; `check` releases the GIL."""
 
-    def __init__(self, packs: Iterable[Union[str, os.PathLike, tuple[str, str]]] = (), *,
+    def __init__(self, packs: Union[str, os.PathLike,
+                                    Iterable[Union[str, os.PathLike, tuple[str, str]]]] = (), *,
                  include_default_pack: bool = True, strict_in_force: bool = False,
                  native_code: bool = True):
+        if isinstance(packs, (str, os.PathLike)):
+            packs = [packs]  # one pack's path, not a list of one-letter names
         sources = []
         for pack in packs:
             if isinstance(pack, tuple):
@@ -389,19 +433,17 @@ class Engine:
         array = (_native.PackSource * len(sources))()
         for i, (name, text) in enumerate(sources):
             array[i] = _native.PackSource(text, len(text), name)
-        options = lib.compact_engine_options_default()
-        options.strict_in_force = int(strict_in_force)
-        options.native_code = int(native_code)
-        options.include_default_pack = int(include_default_pack)
+        options = _native.EngineOptions(ctypes.sizeof(_native.EngineOptions), int(strict_in_force),
+                                        int(not native_code), int(not include_default_pack))
         handle = ctypes.c_void_p()
         _call(lib.compact_engine_create, array, len(sources), ctypes.byref(options),
               ctypes.byref(handle))
         self._handle = handle
 
-    def __del__(self):
+    def __del__(self, _free=lib.compact_engine_free):
         handle = getattr(self, "_handle", None)
         if handle:
-            lib.compact_engine_free(handle)
+            _free(handle)
             self._handle = None
 
     @property

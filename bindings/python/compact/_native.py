@@ -23,8 +23,8 @@ class EngineOptions(ctypes.Structure):
     _fields_ = [
         ("struct_size", ctypes.c_size_t),
         ("strict_in_force", ctypes.c_int),
-        ("native_code", ctypes.c_int),
-        ("include_default_pack", ctypes.c_int),
+        ("interpret_only", ctypes.c_int),
+        ("without_default_pack", ctypes.c_int),
     ]
 
 
@@ -64,8 +64,9 @@ class Finding(ctypes.Structure):
         ("due", Date),
         ("has_actual", ctypes.c_int),
         ("actual", Date),
-        ("has_margin", ctypes.c_int),
+        ("has_margin_days", ctypes.c_int),
         ("margin_days", ctypes.c_int64),
+        ("has_margin_working_days", ctypes.c_int),
         ("margin_working_days", ctypes.c_int64),
         ("boundary_sensitive", ctypes.c_int),
         ("outside_in_force", ctypes.c_int),
@@ -119,6 +120,7 @@ _SIGNATURES = {
     "compact_error_column": (ctypes.c_int, [_P]),
     "compact_error_json_path": (ctypes.c_char_p, [_P]),
     "compact_error_problem_count": (ctypes.c_size_t, [_P]),
+    "compact_error_problem_severity": (ctypes.c_char_p, [_P, ctypes.c_size_t]),
     "compact_error_problem_code": (ctypes.c_char_p, [_P, ctypes.c_size_t]),
     "compact_error_problem_path": (ctypes.c_char_p, [_P, ctypes.c_size_t]),
     "compact_error_problem_line": (ctypes.c_int, [_P, ctypes.c_size_t]),
@@ -152,7 +154,6 @@ _SIGNATURES = {
         _S, [_P, ctypes.POINTER(Date), ctypes.c_size_t, Period, ctypes.POINTER(Date), _E]),
     "compact_calendar_latest_start_batch": (
         _S, [_P, ctypes.POINTER(Date), ctypes.c_size_t, Period, ctypes.POINTER(Date), _E]),
-    "compact_engine_options_default": (EngineOptions, []),
     "compact_engine_create": (
         _S, [ctypes.POINTER(PackSource), ctypes.c_size_t, ctypes.POINTER(EngineOptions),
              ctypes.POINTER(_P), _E]),
@@ -176,8 +177,17 @@ _SIGNATURES = {
 }
 
 for _name, (_result, _arguments) in _SIGNATURES.items():
-    _function = getattr(lib, _name)
+    try:
+        _function = getattr(lib, _name)
+    except AttributeError:
+        raise ImportError(f"{lib._name} lacks {_name}: it is older than this package, which needs "
+                          "libcompact 0.1 or later of major version 0") from None
     _function.restype = _result
     _function.argtypes = _arguments
+
+# The package speaks major version 0 of the C ABI (docs/c-abi.md: a break is a new major version).
+if lib.compact_version_number() // 10000 != 0:
+    raise ImportError(f"{lib._name} is libcompact {lib.compact_version_string().decode()}; this "
+                      "package needs major version 0")
 
 OUTCOME_COUNT = 7

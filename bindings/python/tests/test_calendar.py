@@ -118,3 +118,24 @@ def test_the_version_is_the_librarys():
     pyproject = (pathlib.Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
     assert f'version = "{compact.__version__}"' in pyproject
     assert os.environ.get("COMPACT_LIBRARY")  # ctest points the package at the build's library
+
+
+def test_what_ctypes_would_silently_change_is_refused():
+    d = datetime.date(2025, 1, 6)
+    for n in (2**63, -(2**63) - 1, 2**64 + 1):
+        with pytest.raises(compact.CompactError) as e:
+            EW.add_working_days(d, n)
+        assert e.value.code == "out_of_range"
+    with pytest.raises(compact.CompactError):
+        EW.holidays(2**32 + 2024)
+    with pytest.raises(compact.CompactError):
+        EW.add(d, compact.Period(2**64 + 1, "days"))
+    with pytest.raises(compact.CompactError) as e:
+        compact.Calendar("england-and-wales\0junk")
+    assert e.value.code == "invalid_argument"
+    with pytest.raises(compact.CompactError):
+        compact.Period.parse("3 days\0garbage")
+    with pytest.raises(TypeError):
+        EW.is_working_day(datetime.datetime(2025, 1, 6, 12, 0))
+    with pytest.raises(TypeError):
+        EW.add_working_days(d, True)

@@ -129,3 +129,48 @@ def test_pip_installs_the_package_with_no_network(tmp_path):
         capture_output=True, text=True, env=environment, cwd=tmp_path)
     assert used.returncode == 0, used.stderr
     assert used.stdout.startswith("2025-01-29 " + str(tmp_path / "site"))
+
+
+def test_a_report_outlives_its_engine():
+    document = (EXAMPLES / "stockton" / "grant-commission.json").read_text("utf-8")
+    report = compact.Engine().check(document, as_of=datetime.date(2016, 6, 30))  # engine dropped
+    assert [f for f in report.findings if f.outcome == "breach"][0].pack == "stockton-2014"
+    assert "stockton-2014" in report.json()
+
+
+def test_one_report_read_from_many_threads():
+    report = ENGINE.check((EXAMPLES / "stockton" / "dispute.json").read_text("utf-8"),
+                          as_of=datetime.date(2017, 6, 30))
+    expected = {False: report.json(), True: report.json(lean=True)}
+    wrong = []
+
+    def work(k):
+        for i in range(50):
+            lean = (k + i) % 2 == 1
+            if report.json(lean) != expected[lean]:
+                wrong.append(k)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert wrong == []
+
+
+def test_one_pack_may_be_named_by_its_path(tmp_path):
+    pack = tmp_path / "mine.toml"
+    pack.write_text("[pack]\nid = \"mine\"\ntitle = \"Mine\"\n", encoding="utf-8")
+    assert [p.id for p in compact.Engine(str(pack)).packs] == ["stockton-2014", "mine"]
+    assert [p.id for p in compact.Engine(pack, include_default_pack=False).packs] == ["mine"]
+
+
+def test_errors_cross_process_boundaries_whole():
+    import pickle
+
+    with pytest.raises(compact.CompactError) as e:
+        ENGINE.check({"commissions": [{"id": 3}]}, as_of=datetime.date(2016, 6, 30))
+    again = pickle.loads(pickle.dumps(e.value))
+    assert (again.code, again.message, again.json_path, again.problems) == (
+        e.value.code, e.value.message, e.value.json_path, e.value.problems)
+    assert again.problems[0].severity == "error"

@@ -118,6 +118,9 @@ struct Finding {
   // The path's steps from `first_step` on (0 to depth - 1): ".payments[INV-1]" for the last of the path
   // above, which its writer adds to the path of the entity one step up.
   void append_entity_path(std::string& out, size_t first_step) const;
+  // Why the finding is not_applicable (name_of(inapplicability)) or insufficient_data
+  // (name_of(insufficiency)); "" for any other outcome.
+  std::string_view because() const;
   // "payment.paid_on", ... for each missing field, once.
   std::vector<std::string> missing_fields() const;
   // The same, one at a time, for writers that allocate nothing.
