@@ -69,6 +69,16 @@ void append_in_force_warning(std::string& out, size_t count) {
                   " findings concern obligations that arose outside their pack's in-force window");
 }
 
+std::ostream& operator<<(std::ostream& os, Outcome outcome) { return os << name_of(outcome); }
+
+void PrintTo(const Finding& f, std::ostream* os) {
+  *os << (f.rule ? f.rule->id : "?") << " " << f.entity_path() << " " << f.outcome;
+  if (f.due) *os << " due " << format_date(*f.due);
+  if (f.actual) *os << " actual " << format_date(*f.actual);
+  if (const std::string_view because = f.because(); !because.empty()) *os << " (" << because << ")";
+  for (const std::string& field : f.missing_fields()) *os << " missing " << field;
+}
+
 std::string Finding::entity_path() const {
   std::string path;
   append_entity_path(path);

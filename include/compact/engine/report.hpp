@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,8 @@ inline constexpr size_t kOutcomeCount = 7;
 
 // "compliant", "explained", "pending", "overdue", "breach", "not_applicable", "insufficient_data".
 std::string_view name_of(Outcome outcome);
+// The name, so that streams and GoogleTest print an outcome as the report does.
+std::ostream& operator<<(std::ostream& os, Outcome outcome);
 
 // Why a finding is not_applicable.
 enum class Inapplicability : uint8_t {
@@ -157,6 +160,10 @@ struct Finding {
   bool has_message() const;
   void append_message(std::string& out) const;
 };
+
+// One line, as test failures print a finding (GoogleTest finds it): rule, entity, outcome, due and
+// actual dates, why not applicable or insufficient, missing fields.
+void PrintTo(const Finding& finding, std::ostream* os);
 
 struct Report {
   Date as_of;
