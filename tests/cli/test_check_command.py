@@ -177,3 +177,14 @@ def test_the_readme_shows_the_main_job_as_it_runs(cli):
             continue
         assert line in printed[at:], f"the README quotes a line the command does not print: {line}"
         at = printed.index(line, at) + 1
+
+
+def test_the_demo_runs_to_the_end():
+    """`./run demo`'s script, on this build's CLI: every example shown, exit status 0."""
+    import subprocess
+
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "demo"), os.environ["COMPACT_CLI"]],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    assert "summary: 22 compliant, 1 breach, 22 not_applicable, 1 insufficient_data" in result.stdout
+    assert result.stdout.rstrip().endswith("2025-03-28")
