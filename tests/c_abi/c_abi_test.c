@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "compact/compact.h"
+#include "read_file.h"
 
 static int failures = 0;
 
@@ -195,26 +196,6 @@ static void dates_and_periods(void) {
   CHECK(compact_period_parse("3 months", &p, NULL) == COMPACT_OK);
   CHECK(p.count == 3 && p.unit == COMPACT_MONTHS);
   CHECK(compact_period_parse("4 wks", &p, NULL) == COMPACT_INVALID_ARGUMENT);
-}
-
-static char* read_file(const char* path, size_t* length) {
-  FILE* f = fopen(path, "rb");
-  char* text;
-  long size;
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  size = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  text = malloc((size_t)size + 1);
-  if (text && fread(text, 1, (size_t)size, f) == (size_t)size) {
-    text[size] = '\0';
-    *length = (size_t)size;
-  } else {
-    free(text);
-    text = NULL;
-  }
-  fclose(f);
-  return text;
 }
 
 static void engine_and_report(void) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "compact/compact.h"
+#include "read_file.h"
 
 #define THREADS 8
 #define EVALUATIONS 10000
@@ -20,25 +21,6 @@ static size_t case_length[CASES];
 static char* serial[CASES];
 static compact_engine* engine;
 static const compact_date kAsOf = {2017, 6, 30};
-
-static char* read_file(const char* path, size_t* length) {
-  FILE* f = fopen(path, "rb");
-  char* text = NULL;
-  long size;
-  if (!f) return NULL;
-  if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-    text = malloc((size_t)size + 1);
-    if (text && fread(text, 1, (size_t)size, f) == (size_t)size) {
-      text[size] = '\0';
-      *length = (size_t)size;
-    } else {
-      free(text);
-      text = NULL;
-    }
-  }
-  fclose(f);
-  return text;
-}
 
 /* The lean report of case `which`, copied (free it), or NULL on an error. */
 static char* evaluate(size_t which) {

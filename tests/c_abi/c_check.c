@@ -9,28 +9,9 @@
 #include <string.h>
 
 #include "compact/compact.h"
+#include "read_file.h"
 
 /* The whole of `path`, NUL-terminated, into *text (free it), its length into *length. */
-static int read_file(const char* path, char** text, size_t* length) {
-  FILE* f = fopen(path, "rb");
-  long size;
-  if (!f) return 0;
-  if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-    fclose(f);
-    return 0;
-  }
-  *text = malloc((size_t)size + 1);
-  if (!*text || fread(*text, 1, (size_t)size, f) != (size_t)size) {
-    free(*text);
-    fclose(f);
-    return 0;
-  }
-  (*text)[size] = '\0';
-  *length = (size_t)size;
-  fclose(f);
-  return 1;
-}
-
 static int fail(compact_error* error) {
   fprintf(stderr, "error (%s): %s\n", compact_status_name(compact_error_code(error)),
           compact_error_message(error));
@@ -59,7 +40,7 @@ int main(int argc, char** argv) {
       lean = 1;
     } else if (strcmp(argv[arg], "--pack") == 0 && arg + 1 < argc && pack_count < 8) {
       ++arg;
-      if (!read_file(argv[arg], &pack_texts[pack_count], &packs[pack_count].length)) {
+      if (!(pack_texts[pack_count] = read_file(argv[arg], &packs[pack_count].length))) {
         fprintf(stderr, "cannot read %s\n", argv[arg]);
         return 3;
       }
@@ -75,7 +56,7 @@ int main(int argc, char** argv) {
     fprintf(stderr, "usage: c_check [--lean] [--pack FILE]... CASE.json YYYY-MM-DD\n");
     return 2;
   }
-  if (!read_file(argv[arg], &json, &length)) {
+  if (!(json = read_file(argv[arg], &length))) {
     fprintf(stderr, "cannot read %s\n", argv[arg]);
     return 3;
   }

@@ -14,17 +14,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 HEADER = ROOT / "include" / "compact" / "compact.h"
 
 # Every example case, as of the date its golden report was made.
-CASES = [
-    ("grant-with-invoices.json", "2026-04-30", "grant-with-invoices.2026-04-30.json"),
-    ("shortened-consultation.json", "2025-06-30", "shortened-consultation.2025-06-30.json"),
-    ("contract-ended-with-notice.json", "2025-06-30", "contract-ended-with-notice.2025-06-30.json"),
-    ("stockton/grant-commission.json", "2016-06-30", "stockton/grant-commission.2016-06-30.json"),
-    ("stockton/ending-and-reduction.json", "2016-10-31", "stockton/ending-and-reduction.2016-10-31.json"),
-    ("stockton/consultation-and-policy.json", "2016-06-30",
-     "stockton/consultation-and-policy.2016-06-30.json"),
-    ("stockton/tender.json", "2016-10-31", "stockton/tender.2016-10-31.json"),
-    ("stockton/dispute.json", "2017-06-30", "stockton/dispute.2017-06-30.json"),
-]
+CASES = [(e["case"], e["as_of"], e["golden"]) for e in json.loads(
+    (ROOT / "tests" / "golden" / "examples.json").read_text("utf-8"))["examples"]]
 
 
 def run(*args):

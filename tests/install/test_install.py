@@ -10,13 +10,8 @@ import subprocess
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-CASES = [
-    ("grant-with-invoices.json", "2026-04-30"),
-    ("contract-ended-with-notice.json", "2025-06-30"),
-    ("stockton/grant-commission.json", "2016-06-30"),
-    ("stockton/ending-and-reduction.json", "2016-10-31"),
-    ("stockton/dispute.json", "2017-06-30"),
-]
+CASES = [(e["case"], e["as_of"]) for e in json.loads(
+    (ROOT / "tests" / "golden" / "examples.json").read_text("utf-8"))["examples"]]
 
 
 def run(*args, **kwargs):
