@@ -1,0 +1,83 @@
+"""compact.h's binary interface against tests/abi/compact.abi, the baseline scripts/abi-baseline
+records. A probe library that defines each declared function (probe.py) is described by abidiff, with
+its default suppressions off, and compared: a removed function, a changed function (a parameter's
+type, a struct's size or layout, an enum's values) or anything abidiff calls incompatible fails;
+added functions pass. docs/c-abi.md gives the policy."""
+
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "abi"))
+import probe  # noqa: E402
+
+BASELINE = ROOT / "tests" / "abi" / "compact.abi"
+ABIDIFF_ERROR, ABIDIFF_USAGE_ERROR, ABIDIFF_INCOMPATIBLE = 1, 2, 8
+
+
+def build_probe(header_text, tmp_path):
+    include = tmp_path / "include" / "compact"
+    include.mkdir(parents=True)
+    (include / "compact.h").write_text(header_text, encoding="utf-8")
+    (tmp_path / "probe.c").write_text(probe.probe(header_text), encoding="utf-8")
+    library = tmp_path / "libcompact-abi.so"
+    subprocess.run([os.environ.get("CC", "cc"), "-std=c99", "-g", "-shared", "-fPIC", "-w",
+                    "-I", str(tmp_path / "include"), str(tmp_path / "probe.c"), "-o", str(library)],
+                   check=True)
+    return library
+
+
+def compare(header_text, tmp_path):
+    """abidiff's exit status and its counts: {"functions": (removed, changed, added), ...}."""
+    result = subprocess.run(["abidiff", "--no-default-suppression", str(BASELINE),
+                             str(build_probe(header_text, tmp_path))],
+                            capture_output=True, text=True)
+    counts = {}
+    for kind, removed, changed, added in re.findall(
+            r"(Functions|Variables) changes summary: (\d+) Removed, (\d+) Changed.*?, (\d+) Added",
+            result.stdout):
+        counts[kind.lower()] = (int(removed), int(changed), int(added))
+    return result.returncode, counts, result.stdout
+
+
+def compatible(status, counts):
+    if status & (ABIDIFF_ERROR | ABIDIFF_USAGE_ERROR | ABIDIFF_INCOMPATIBLE):
+        return False
+    return all(removed == 0 and changed == 0 for removed, changed, _ in counts.values())
+
+
+HEADER = (ROOT / "include" / "compact" / "compact.h").read_text(encoding="utf-8")
+
+
+def test_the_header_keeps_the_baselines_abi(tmp_path):
+    status, counts, report = compare(HEADER, tmp_path)
+    assert compatible(status, counts), (
+        "compact.h breaks the C ABI recorded in tests/abi/compact.abi (docs/c-abi.md: a break is a "
+        "new major version):\n" + report)
+
+
+def test_the_probe_defines_every_declared_function():
+    declared = set(re.findall(r"^COMPACT_API\b[^;(]*?\b(compact_\w+)\s*\(", HEADER, re.M | re.S))
+    assert {name for _, name, _ in probe.declarations(HEADER)} == declared
+    assert len(declared) > 50
+
+
+# The check on changes it must catch and changes it must let through, made to a copy of the header.
+@pytest.mark.parametrize("change,allowed", [
+    (("  int32_t day; ", "  int32_t day;\n  int32_t hour; "), False),  # a field added inside
+    (("  int64_t margin_days;", "  int32_t margin_days;"), False),  # a field's type
+    (("COMPACT_API const char* compact_version_string(void);", ""), False),  # a function removed
+    (("  COMPACT_MONTHS = 2,", "  COMPACT_MONTHS = 5,"), False),  # an enum's value
+    (("COMPACT_API unsigned compact_version_number(void);",
+      "COMPACT_API unsigned compact_version_number(void);\nCOMPACT_API int compact_later(void);"), True),
+])
+def test_the_check_tells_breaks_from_additions(change, allowed, tmp_path):
+    old, new = change
+    assert old in HEADER, old
+    status, counts, report = compare(HEADER.replace(old, new, 1), tmp_path)
+    assert compatible(status, counts) == allowed, report
