@@ -1,6 +1,5 @@
 // Evaluating a case through the C ABI, and reading the report: as JSON, or finding by finding.
 
-#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -15,19 +14,6 @@ using compact::c_api::fail;
 using compact::c_api::fail_with;
 using compact::c_api::guarded;
 using compact::c_api::to_c;
-
-// The names of an enum's values as C strings: copies of name_of's, made once.
-template <typename Enum, size_t N>
-const char* c_name(Enum value) {
-  static const std::array<std::string, N> names = [] {
-    std::array<std::string, N> out;
-    for (size_t i = 0; i < N; ++i)
-      out[i] = std::string(name_of(static_cast<Enum>(i)));  // found by ADL
-    return out;
-  }();
-  const size_t i = static_cast<size_t>(value);
-  return i < N ? names[i].c_str() : "unknown";
-}
 
 // The outcome a C caller passed, if it is one.
 std::optional<Outcome> outcome_of(const compact_outcome& outcome) {
@@ -51,7 +37,7 @@ extern "C" {
 
 const char* compact_outcome_name(compact_outcome outcome) {
   const std::optional<Outcome> known = outcome_of(outcome);
-  return known ? c_name<Outcome, compact::kOutcomeCount>(*known) : "unknown";
+  return known ? compact::name_of(*known).data() : "unknown";
 }
 
 compact_status compact_engine_check_json(const compact_engine* engine, const char* json,
@@ -140,8 +126,9 @@ compact_status compact_report_finding(compact_report* report, size_t i, compact_
     c.pack = f.pack->id.c_str();
     c.entity = text->entity.c_str();
     c.outcome = static_cast<compact_outcome>(f.outcome);
-    c.party = c_name<compact::rules::Party, compact::rules::kPartyCount>(f.rule->party);
-    c.strength = c_name<compact::rules::Strength, compact::rules::kStrengthCount>(f.rule->strength);
+    // name_of's views are of NUL-terminated literals (report.hpp).
+    c.party = compact::rules::name_of(f.rule->party).data();
+    c.strength = compact::rules::name_of(f.rule->strength).data();
     c.section = f.rule->section.c_str();
     c.quote = f.rule->quote.c_str();
     c.has_arises = f.arises.has_value();
@@ -156,7 +143,7 @@ compact_status compact_report_finding(compact_report* report, size_t i, compact_
     c.margin_working_days = f.margin_working_days.value_or(0);
     c.boundary_sensitive = f.boundary_sensitive;
     c.outside_in_force = f.outside_in_force;
-    c.because = f.because().data();  // a name_of literal, NUL-terminated
+    c.because = f.because().data();
     c.missing = text->missing.c_str();
     c.message = text->message.c_str();
     using F = compact_finding;

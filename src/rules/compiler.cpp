@@ -159,12 +159,18 @@ class Compiler {
     return add(std::move(node));
   }
 
+  // The entity `name` names here, the innermost first; nullptr when none does.
+  const Name* named(std::string_view name) const {
+    const auto found =
+        std::find_if(names_.rbegin(), names_.rend(), [&](const Name& n) { return n.name == name; });
+    return found == names_.rend() ? nullptr : &*found;
+  }
+
   absl::StatusOr<int> name(const SyntaxNode& s) {
-    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
-      if (it->name != s.text) continue;
-      PlanNode node{it->access ? Op::kSlot : Op::kElement, {Kind::kEntity, nullptr, it->entity}};
-      node.index = it->slot;
-      node.constant.entity.access = it->access;
+    if (const Name* n = named(s.text)) {
+      PlanNode node{n->access ? Op::kSlot : Op::kElement, {Kind::kEntity, nullptr, n->entity}};
+      node.index = n->slot;
+      node.constant.entity.access = n->access;
       return add(std::move(node));
     }
     const std::span<const Scope::Parameter> parameters = scope_.parameters();
@@ -251,12 +257,9 @@ class Compiler {
     const SyntaxNode* root = &s;
     while (root->kind == SyntaxNode::Kind::kMember) root = &syntax(root->first);
     const std::string_view path = source(s);
-    if (root->kind != SyntaxNode::Kind::kName) return std::string(path);
-    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
-      if (it->name != root->text) continue;
-      return absl::StrCat(to_absl(it->entity_name), to_absl(path.substr(root->text.size())));
-    }
-    return std::string(path);
+    const Name* n = root->kind == SyntaxNode::Kind::kName ? named(root->text) : nullptr;
+    if (!n) return std::string(path);
+    return absl::StrCat(to_absl(n->entity_name), to_absl(path.substr(root->text.size())));
   }
 
   uint16_t path_index(std::string_view path) {
@@ -289,9 +292,7 @@ class Compiler {
           s.alias_begin, absl::StrCat("\"", to_absl(entries), "\" already names ", to_absl(what),
                                       " here; choose another name"));
     };
-    for (const Name& n : names_) {
-      if (n.name == entries) return taken(with_article(n.entity->name));
-    }
+    if (const Name* n = named(entries)) return taken(with_article(n->entity->name));
     for (const Scope::Parameter& p : scope_.parameters()) {
       if (p.name == entries) return taken("a parameter");
     }

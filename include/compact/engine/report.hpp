@@ -33,6 +33,8 @@ enum class Outcome : uint8_t {
 };
 inline constexpr size_t kOutcomeCount = 7;
 
+// The name_of functions here and in pack.hpp give views of string literals: NUL-terminated and
+// valid for the program's life, so that the C ABI hands them out as they are.
 // "compliant", "explained", "pending", "overdue", "breach", "not_applicable", "insufficient_data".
 std::string_view name_of(Outcome outcome);
 // The name, so that streams and GoogleTest print an outcome as the report does.

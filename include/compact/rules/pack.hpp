@@ -25,13 +25,12 @@ inline constexpr size_t kMaxCoverDepth = 4;  // "for" = "commission.payment" is 
 // Who an undertaking binds: the public-sector partners, the VCSE sector, or both, as where "both the
 // public sector and VCS agree" (the resolution process, equality in policy development).
 enum class Party : uint8_t { kPublic, kVcse, kBoth };
-inline constexpr size_t kPartyCount = 3;
 enum class Strength : uint8_t { kMust, kUndertake, kAim, kWherePossible };
-inline constexpr size_t kStrengthCount = 4;
 // What a rule's `due` date means: the last day on which the act complies (pay by, notify by), or the
 // first day on which it may happen (a consultation may close).
 enum class DueMeans : uint8_t { kLastDay, kFirstDay };
 
+// Views of string literals, NUL-terminated (report.hpp's name_of says why).
 std::string_view name_of(Party party);        // "public", "vcse", "both"
 std::string_view name_of(Strength strength);  // "must", "undertake", "aim", "where_possible"
 std::string_view name_of(DueMeans means);     // "last_day", "first_day"
