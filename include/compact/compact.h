@@ -208,6 +208,16 @@ COMPACT_API compact_status compact_calendar_latest_start_batch(const compact_cal
 
 typedef struct compact_engine compact_engine;
 
+/* A parameter's name, "tender_period" (or "stockton-2014:tender_period" where two packs have one so
+ * named), and its value as a pack's [params] writes it, without quotes: "6 weeks", "30 working
+ * days", "£500", "12", "true", "2025-04-01". The value replaces whatever the pack set, and must be
+ * of the parameter's type: COMPACT_NOT_FOUND for a name no pack has, COMPACT_INVALID_ARGUMENT for a
+ * value of another type. An array element, so it never grows. */
+typedef struct compact_parameter_setting {
+  const char* name;
+  const char* value;
+} compact_parameter_setting;
+
 /* Every field's default is 0: `compact_engine_options options = {sizeof options};`. */
 typedef struct compact_engine_options {
   size_t struct_size; /* sizeof(compact_engine_options) */
@@ -219,6 +229,11 @@ typedef struct compact_engine_options {
   int interpret_only;
   /* 0: the built-in pack, The Stockton Borough Compact 2014-2017, comes first; 1: it is left out. */
   int without_default_pack;
+  /* Values for the packs' parameters, given before the engine fixes them (NULL when
+   * parameter_count is 0): what the Compact leaves to the partners ("appropriate time"), or a
+   * "what if" on a period. Each finding shows the value it used. */
+  const compact_parameter_setting* parameters;
+  size_t parameter_count;
 } compact_engine_options;
 
 /* A rule pack's TOML text (docs/packs.md) and the name its errors give, e.g. "my-compact.toml"
@@ -258,6 +273,132 @@ COMPACT_API size_t compact_engine_pack_count(const compact_engine* engine);
 COMPACT_API compact_status compact_engine_pack(const compact_engine* engine, size_t i,
                                                compact_pack_info* out, compact_error** error);
 
+/* The engine's parameters, pack by pack in the packs' order, as they stand once set. */
+typedef struct compact_parameter_info {
+  size_t struct_size; /* set by the caller: sizeof(compact_parameter_info) */
+  const char* pack;   /* its pack's id */
+  const char* name;   /* "payment_period" */
+  const char* type;   /* "period", "money", "integer", "bool", "date" or "text" */
+  /* 0 for a value the pack leaves to the partners and nobody has set: a finding that needs it is
+   * insufficient_data until it is set. */
+  int is_set;
+  const char* value;  /* as written, "30 working days"; the earliest of dated values; "" unset */
+  size_t value_count; /* more than 1 when the value changes on given dates */
+  const char* description; /* what it is for; "" when the pack says nothing */
+} compact_parameter_info;
+
+/* One of a parameter's values: in force from `from` (the earliest also applies before it) or, when
+ * has_from is 0, always. */
+typedef struct compact_parameter_value {
+  size_t struct_size; /* set by the caller: sizeof(compact_parameter_value) */
+  int has_from;
+  compact_date from;
+  const char* value; /* as written */
+} compact_parameter_value;
+
+COMPACT_API size_t compact_engine_parameter_count(const compact_engine* engine);
+/* Fill *out, as far as out->struct_size reaches; the strings belong to the engine. */
+COMPACT_API compact_status compact_engine_parameter(const compact_engine* engine, size_t i,
+                                                    compact_parameter_info* out,
+                                                    compact_error** error);
+/* Value j (0..value_count-1) of parameter i, in date order. */
+COMPACT_API compact_status compact_engine_parameter_value(const compact_engine* engine, size_t i,
+                                                          size_t j, compact_parameter_value* out,
+                                                          compact_error** error);
+
+/* ---- The schema of a case --------------------------------------------------------------------- */
+
+/* Every entity a case holds and every field of each, the core schema's (docs/case-documents.md) and
+ * those the engine's packs declare: what a program needs to build cases without hard-coding them.
+ * Entity 0 is the case itself; the others follow in the order a reader of the schema meets them. */
+typedef struct compact_entity_info {
+  size_t struct_size;     /* set by the caller: sizeof(compact_entity_info) */
+  const char* name;       /* "payment", "performance issue" */
+  const char* identifier; /* the name as packs write it: "performance_issue" */
+  const char* description;
+  size_t field_count; /* the core fields, then those the packs declare */
+} compact_entity_info;
+
+typedef struct compact_field_info {
+  size_t struct_size; /* set by the caller: sizeof(compact_field_info) */
+  const char* name;   /* "paid_on": a case document's key, and a step of a builder's path */
+  /* "date", "bool", "integer", "money", "text", "enum", "organisation" (an organisation's id),
+   * "policy" (a policy's id), "entity" (one nested object) or "list" (of objects). */
+  const char* kind;
+  int required; /* 1: a case that has the entity must record it */
+  int declared; /* 1: declared by a pack's [fields], not part of the core schema */
+  const char* description;
+  int has_element;
+  size_t element; /* entity and list: the entity it holds, by its index */
+  /* enum: the names of its values, value_count of them; NULL and 0 otherwise. */
+  const char* const* values;
+  size_t value_count;
+} compact_field_info;
+
+COMPACT_API size_t compact_engine_entity_count(const compact_engine* engine);
+/* Fill *out, as far as out->struct_size reaches; the strings belong to the engine. */
+COMPACT_API compact_status compact_engine_entity(const compact_engine* engine, size_t entity,
+                                                 compact_entity_info* out, compact_error** error);
+COMPACT_API compact_status compact_engine_field(const compact_engine* engine, size_t entity,
+                                                size_t field, compact_field_info* out,
+                                                compact_error** error);
+
+/* ---- Building a case -------------------------------------------------------------------------- */
+
+/* A case built field by field with typed setters, for a program that holds its records in its own
+ * types: no JSON is written or read. A path names a field as a case document's problems do, field
+ * names joined by dots and list entries by index: "commissions[0].payments[2].paid_on". Index n of a
+ * list of n entries adds an entry at the end (one further is refused, so lists have no gaps), and
+ * setting a field makes each entity on its way that is not yet there. Limits: a path of 1024 bytes,
+ * a list of 100,000 entries.
+ *
+ * Each setter checks its value as the case reader checks a document's (the field's kind, a date's
+ * range, an enum's name, money not negative, text well-formed UTF-8 of at most 64 KiB) and refuses
+ * with COMPACT_INVALID_ARGUMENT, or COMPACT_OUT_OF_RANGE for a date, the error's json_path the path;
+ * a call refused changes nothing. What only the whole case can tell (required fields never set, ids
+ * repeated, references to organisations not in the case, dates that contradict each other) is
+ * compact_case_check's, in the reader's words. A case belongs to one thread at a time. */
+typedef struct compact_case compact_case;
+
+/* An empty case, which may carry the fields `engine`'s packs declare (NULL: only the core schema's). */
+COMPACT_API compact_status compact_case_create(const compact_engine* engine, compact_case** out,
+                                               compact_error** error);
+COMPACT_API void compact_case_free(compact_case* c);
+
+COMPACT_API compact_status compact_case_set_date(compact_case* c, const char* path,
+                                                 compact_date value, compact_error** error);
+/* 0 is false, anything else true. */
+COMPACT_API compact_status compact_case_set_bool(compact_case* c, const char* path, int value,
+                                                 compact_error** error);
+COMPACT_API compact_status compact_case_set_integer(compact_case* c, const char* path,
+                                                    int64_t value, compact_error** error);
+/* An amount in pence (£12.50 is 1250), not negative. */
+COMPACT_API compact_status compact_case_set_money(compact_case* c, const char* path, int64_t pence,
+                                                  compact_error** error);
+/* Text (`length` bytes of UTF-8); for an enum field its value's name, "grant"; for an organisation
+ * or policy field the id of the one it refers to. `text` may be NULL when `length` is 0. */
+COMPACT_API compact_status compact_case_set_text(compact_case* c, const char* path,
+                                                 const char* text, size_t length,
+                                                 compact_error** error);
+/* The field at `path` not recorded: an optional field, a nested entity with all it holds, or a list
+ * with all its entries. A required field cannot be cleared, nor one entry of a list. */
+COMPACT_API compact_status compact_case_clear(compact_case* c, const char* path,
+                                              compact_error** error);
+/* Makes the nested entity or list entry at `path` exist with no field set: `{}` in a document. */
+COMPACT_API compact_status compact_case_add(compact_case* c, const char* path,
+                                            compact_error** error);
+/* The entries of the list at `path`, which is the index of the next. */
+COMPACT_API compact_status compact_case_list_size(const compact_case* c, const char* path,
+                                                  size_t* out, compact_error** error);
+/* COMPACT_OK when the case has no error, else COMPACT_PARSE_ERROR with every problem in the error,
+ * as compact_engine_check_json gives a document's (with no line or column). */
+COMPACT_API compact_status compact_case_check(const compact_case* c, compact_error** error);
+/* The case as a case document, canonical (fields in schema order, nothing unrecorded): *out belongs
+ * to the case and stays valid until it changes, is freed, or this is called again. `length` may be
+ * NULL. */
+COMPACT_API compact_status compact_case_json(compact_case* c, const char** out, size_t* length,
+                                             compact_error** error);
+
 /* ---- Evaluating a case ------------------------------------------------------------------------ */
 
 typedef struct compact_report compact_report;
@@ -267,6 +408,11 @@ typedef struct compact_report compact_report;
  * listing every problem with its JSON path, line and column. */
 COMPACT_API compact_status compact_engine_check_json(const compact_engine* engine, const char* json,
                                                      size_t length, compact_date as_of,
+                                                     compact_report** out, compact_error** error);
+/* The same for a built case, which is checked first (compact_case_check's error when it has one).
+ * The report keeps the case as it was: later changes to `c` do not reach it. */
+COMPACT_API compact_status compact_engine_check_case(const compact_engine* engine,
+                                                     const compact_case* c, compact_date as_of,
                                                      compact_report** out, compact_error** error);
 COMPACT_API void compact_report_free(compact_report* report);
 
@@ -343,6 +489,74 @@ COMPACT_API compact_status compact_report_finding(compact_report* report, size_t
 COMPACT_API size_t compact_report_timeline_count(const compact_report* report);
 COMPACT_API compact_status compact_report_timeline_entry(const compact_report* report, size_t i,
                                                          size_t* finding, compact_error** error);
+
+/* ---- Classifying an organisation ------------------------------------------------------------- */
+
+/* Whether an organisation meets a definition a pack gives, such as the Compact's definition of the
+ * VCSE sector, characteristic by characteristic: what `compact classify` prints. Its own fields
+ * decide it, whatever its recorded sector. */
+typedef struct compact_classification compact_classification;
+
+typedef enum compact_verdict {
+  COMPACT_VERDICT_MEETS = 0,             /* it has every characteristic */
+  COMPACT_VERDICT_DOES_NOT_MEET = 1,     /* it lacks one */
+  COMPACT_VERDICT_INSUFFICIENT_DATA = 2, /* it lacks none, but some are not recorded */
+  COMPACT_VERDICT_FORCE_INT = 0x7fffffff
+} compact_verdict;
+
+typedef enum compact_holding {
+  COMPACT_HOLDING_HAS = 0,
+  COMPACT_HOLDING_LACKS = 1,
+  COMPACT_HOLDING_NOT_RECORDED = 2, /* a field its test reads is not recorded */
+  COMPACT_HOLDING_FORCE_INT = 0x7fffffff
+} compact_holding;
+
+/* The organisation document `json` ({"id": "org-7", "sector": "vcse", ...}, one entry of a case's
+ * organisations) against the definition `definition` ("vcse" when NULL), from the first of the
+ * engine's packs that gives one: COMPACT_NOT_FOUND, naming those there are, when none does. */
+COMPACT_API compact_status compact_engine_classify_json(const compact_engine* engine,
+                                                        const char* json, size_t length,
+                                                        const char* definition,
+                                                        compact_classification** out,
+                                                        compact_error** error);
+/* The same for organisations[organisation] of a built case, which is checked first. */
+COMPACT_API compact_status compact_engine_classify_case(const compact_engine* engine,
+                                                        const compact_case* c, size_t organisation,
+                                                        const char* definition,
+                                                        compact_classification** out,
+                                                        compact_error** error);
+COMPACT_API void compact_classification_free(compact_classification* classification);
+
+/* "meets", "does_not_meet", "insufficient_data"; "unknown" for another value. */
+COMPACT_API const char* compact_verdict_name(compact_verdict verdict);
+/* "has", "lacks", "not_recorded"; "unknown" for another value. */
+COMPACT_API const char* compact_holding_name(compact_holding holding);
+
+/* COMPACT_VERDICT_INSUFFICIENT_DATA, never a verdict that commits, for NULL. */
+COMPACT_API compact_verdict compact_classification_verdict(const compact_classification* c);
+/* The organisation's id, the definition's id and the id of the pack that gives it. */
+COMPACT_API const char* compact_classification_organisation(const compact_classification* c);
+COMPACT_API const char* compact_classification_definition(const compact_classification* c);
+COMPACT_API const char* compact_classification_pack(const compact_classification* c);
+
+typedef struct compact_characteristic {
+  size_t struct_size; /* set by the caller: sizeof(compact_characteristic) */
+  const char* id;     /* "independent-and-autonomous" */
+  const char* quote;  /* the Compact's words: "They are independent and autonomous" */
+  compact_holding holding;
+  const char* missing; /* for not_recorded, the fields, comma-separated; else "" */
+} compact_characteristic;
+
+COMPACT_API size_t compact_classification_characteristic_count(const compact_classification* c);
+/* Fills *out, as far as out->struct_size reaches; the strings belong to the classification. */
+COMPACT_API compact_status compact_classification_characteristic(const compact_classification* c,
+                                                                 size_t i,
+                                                                 compact_characteristic* out,
+                                                                 compact_error** error);
+/* As `compact classify --format json` prints it: an array of the one organisation's object. *out
+ * belongs to the classification. */
+COMPACT_API compact_status compact_classification_json(compact_classification* c, const char** out,
+                                                       size_t* length, compact_error** error);
 
 #ifdef __cplusplus
 } /* extern "C" */

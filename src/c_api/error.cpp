@@ -58,6 +58,7 @@ compact_status fail(compact_error** error, const absl::Status& status) noexcept 
       e->line = location->line;
       e->column = location->column;
     }
+    if (std::optional<std::string> path = json_path_of(status)) e->json_path = *std::move(path);
   } catch (...) {
     // What was made is kept.
   }
@@ -67,18 +68,12 @@ compact_status fail(compact_error** error, const absl::Status& status) noexcept 
 compact_status fail(compact_error** error, std::vector<Problem>&& problems) noexcept {
   compact_error* e = new_error(error, COMPACT_PARSE_ERROR);
   if (!e) return COMPACT_PARSE_ERROR;
-  const auto is_error = [](const Problem& p) { return p.severity == Problem::Severity::kError; };
-  const auto errors = std::count_if(problems.begin(), problems.end(), is_error);
-  const auto first = std::find_if(problems.begin(), problems.end(), is_error);
   try {
-    if (first == problems.end()) {
-      e->message = "the case document does not read";
-    } else {
-      e->message = to_string(*first);
-      if (errors > 1) {
-        e->message += " (and " + std::to_string(errors - 1) +
-                      (errors == 2 ? " more error)" : " more errors)");
-      }
+    const auto first = std::find_if(problems.begin(), problems.end(), [](const Problem& p) {
+      return p.severity == Problem::Severity::kError;
+    });
+    if (first != problems.end()) {
+      e->message = std::string(compact::to_status(problems).message());
       e->json_path = first->path;
       e->line = first->line;
       e->column = first->column;

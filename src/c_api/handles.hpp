@@ -20,6 +20,7 @@
 #include "compact/compact.h"
 #include "compact/engine/engine.hpp"
 #include "compact/model/case.hpp"
+#include "compact/model/case_builder.hpp"
 #include "compact/model/case_json.hpp"
 
 struct compact_error {
@@ -40,23 +41,57 @@ struct compact_date_list {
   std::vector<compact::Holiday> entries;
 };
 
+namespace compact::c_api {
+
+// The schema as compact_engine_entity and compact_engine_field hand it out, made with the engine
+// (schema.cpp): the core schema's entities, each with its fields and those the packs declare.
+struct SchemaTable {
+  struct Field {
+    compact_field_info info;  // all but `values`, which points into `values` when handed out
+    std::vector<const char*> values;
+  };
+  struct Entity {
+    compact_entity_info info;
+    std::vector<Field> fields;
+  };
+  std::vector<Entity> entities;
+};
+
+SchemaTable schema_table(const FieldDeclarations& declared);
+
+}  // namespace compact::c_api
+
 // Shared with the reports it makes, whose findings point into its packs: freeing the handle leaves
 // the engine to its last report.
 struct compact_engine {
   std::shared_ptr<const compact::Engine> engine;
+  compact::c_api::SchemaTable schema;
 };
 
-// A report owns the case it was evaluated from and keeps its engine, both of which its findings
+struct compact_case {
+  compact::CaseBuilder builder;
+  std::string json;  // the text compact_case_json last handed out
+};
+
+// A report shares the case it was evaluated from and keeps its engine, both of which its findings
 // point into, and the text it has handed out.
 struct compact_report {
   std::shared_ptr<const compact::Engine> engine;
-  compact::Case evaluated;
+  std::shared_ptr<const compact::Case> evaluated;
   compact::Report report;
   std::string json;
   struct FindingText {
     std::string entity, missing, message;
   };
   std::vector<std::optional<FindingText>> finding_text;  // made when a finding is first asked for
+};
+
+// A classification keeps its engine, whose packs its characteristics point into.
+struct compact_classification {
+  std::shared_ptr<const compact::Engine> engine;
+  compact::Classification classification;
+  std::vector<std::string> missing;  // for each characteristic, its fields comma-separated
+  std::string json;
 };
 
 namespace compact::c_api {

@@ -1,6 +1,7 @@
 // Evaluating a case through the C ABI, and reading the report: as JSON, or finding by finding.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,20 @@ std::optional<Outcome> outcome_of(const compact_outcome& outcome) {
   const int value = compact::c_api::value_of(outcome);
   if (value < COMPACT_COMPLIANT || value >= COMPACT_OUTCOME_COUNT) return std::nullopt;
   return static_cast<Outcome>(value);
+}
+
+// A new report of `evaluated` as of `day`, into *out.
+compact_status evaluate(const compact_engine& engine,
+                        std::shared_ptr<const compact::Case> evaluated, compact::Date day,
+                        compact_report** out, compact_error** error) {
+  auto report = std::make_unique<compact_report>();
+  report->engine = engine.engine;
+  report->evaluated = std::move(evaluated);
+  const absl::Status status = report->engine->evaluate(*report->evaluated, day, report->report);
+  if (!status.ok()) return fail(error, status);
+  report->finding_text.resize(report->report.findings.size());
+  *out = report.release();
+  return COMPACT_OK;
 }
 
 }  // namespace
@@ -52,15 +67,23 @@ compact_status compact_engine_check_json(const compact_engine* engine, const cha
     compact::CaseReadResult read = compact::read_case(std::string_view(json ? json : "", length),
                                                       engine->engine->declared_fields());
     if (!read.ok()) return fail(error, std::move(read.problems));
-    auto report = std::make_unique<compact_report>();
-    report->engine = engine->engine;
-    report->evaluated = std::move(read.value);
-    const absl::Status evaluated =
-        report->engine->evaluate(report->evaluated, *day, report->report);
-    if (!evaluated.ok()) return fail(error, evaluated);
-    report->finding_text.resize(report->report.findings.size());
-    *out = report.release();
-    return COMPACT_OK;
+    return evaluate(*engine, std::make_shared<const compact::Case>(std::move(read.value)), *day,
+                    out, error);
+  });
+}
+
+compact_status compact_engine_check_case(const compact_engine* engine, const compact_case* c,
+                                         compact_date as_of, compact_report** out,
+                                         compact_error** error) {
+  COMPACT_REQUIRE(error, engine);
+  COMPACT_REQUIRE(error, c);
+  COMPACT_REQUIRE(error, out);
+  return guarded(error, [&]() -> compact_status {
+    const absl::StatusOr<compact::Date> day = compact::c_api::to_date(as_of);
+    if (!day.ok()) return fail(error, day.status());
+    absl::StatusOr<std::shared_ptr<const compact::Case>> built = c->builder.build();
+    if (!built.ok()) return fail(error, c->builder.problems());
+    return evaluate(*engine, *std::move(built), *day, out, error);
   });
 }
 

@@ -1,6 +1,8 @@
 // check_case: what read_case checks once it has read a document, for a case built in C++, where
 // nothing was read. Dates are checked here as the reader checks each on arrival.
 
+#include "case_checks.hpp"
+
 #include "absl/strings/str_cat.h"
 #include "compact/model/case_json.hpp"
 #include "consistency.hpp"
@@ -43,14 +45,18 @@ class DateChecker : public EntityWalk<DateChecker> {
 
 }  // namespace
 
-std::vector<Problem> check_case(const Case& c, size_t max_problems) {
-  std::vector<Problem> problems;
-  ProblemLog log(max_problems, problems);
+void check_case(const Case& c, ProblemLog& log) {
   DateChecker(log).walk(c);
   check_identities(c, log);
   for (Inconsistency& inconsistency : check_consistency(c)) {
     log.add(std::move(inconsistency.problem), std::move(inconsistency.path));
   }
+}
+
+std::vector<Problem> check_case(const Case& c, size_t max_problems) {
+  std::vector<Problem> problems;
+  ProblemLog log(max_problems, problems);
+  check_case(c, log);
   log.finish("");
   return problems;
 }

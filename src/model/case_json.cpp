@@ -127,25 +127,27 @@ CaseReadResult read_with(std::string_view text, const FieldDeclarations* declare
 
 absl::StatusOr<Case> first_error(CaseReadResult result) {
   if (result.ok()) return std::move(result.value);
-  const auto first =
-      std::find_if(result.problems.begin(), result.problems.end(),
-                   [](const Problem& p) { return p.severity == Problem::Severity::kError; });
+  return to_status(result.problems);
+}
+
+}  // namespace
+
+absl::Status to_status(std::span<const Problem> problems) {
+  const auto is_error = [](const Problem& p) { return p.severity == Problem::Severity::kError; };
+  const auto first = std::find_if(problems.begin(), problems.end(), is_error);
+  if (first == problems.end()) return absl::OkStatus();
   // Errors only: warnings do not make a case unreadable, and too_many_problems says its own count.
-  const size_t others =
-      static_cast<size_t>(std::count_if(result.problems.begin(), result.problems.end(),
-                                        [](const Problem& p) {
-                                          return p.severity == Problem::Severity::kError &&
-                                                 p.code != "too_many_problems";
-                                        })) -
-      1;
+  const auto others = std::count_if(problems.begin(), problems.end(),
+                                    [&](const Problem& p) {
+                                      return is_error(p) && p.code != "too_many_problems";
+                                    }) -
+                      1;
   std::string message = to_string(*first);
   if (others > 0) {
     absl::StrAppend(&message, " (and ", others, others == 1 ? " more error)" : " more errors)");
   }
   return absl::InvalidArgumentError(message);
 }
-
-}  // namespace
 
 CaseReadResult read_case(std::string_view text, const ReadLimits& limits) {
   return read_with(text, nullptr, limits);

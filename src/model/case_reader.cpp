@@ -164,7 +164,7 @@ class EventHandler {
   // Reads `value` into `member`, the field `field` of the entity being read.
   template <typename M>
   void read(const FieldInfo& field, M& member, const Value& value) {
-    using Held = typename field_access_internal::Unwrapped<M>::Type;
+    using Held = typename Unwrapped<M>::Type;
     if (value.kind == Value::Kind::kNull) {
       // Null means "not recorded", which a required field cannot be.
       if (field.presence == Presence::kRequired && field.kind != FieldKind::kList) {

@@ -116,7 +116,7 @@ class FastReader {
   // before (a text, an entity, a list's entries) is overwritten, its memory kept.
   template <typename M>
   bool value(M& member, size_t depth) {
-    using Held = typename field_access_internal::Unwrapped<M>::Type;
+    using Held = typename Unwrapped<M>::Type;
     if constexpr (IsList<Held>::value) {
       return list(member, depth + 1);
     } else if constexpr (std::is_same_v<M, Held>) {

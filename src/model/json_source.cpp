@@ -173,7 +173,7 @@ struct DuplicateSearch {
 
 }  // namespace
 
-std::string to_string(const Path& path) {
+std::string to_string(std::span<const Step> path) {
   std::string out;
   for (const Step& step : path) {
     if (step.key.empty() && step.index >= 0) {

@@ -4,6 +4,7 @@
 // is ever scanned, so the scanner needs no error handling of its own.
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,7 +25,7 @@ using Path = std::vector<Step>;
 using WorkingPath = absl::InlinedVector<Step, 12>;
 
 // "commissions[1].payments[0].paid_on".
-std::string to_string(const Path& path);
+std::string to_string(std::span<const Step> path);
 
 // For each path, the byte offset of its value, or of the deepest enclosing value that exists; of
 // repeated keys, the last (the one a parsed document keeps). One walk of the text serves all paths.

@@ -119,6 +119,10 @@ constexpr std::string_view kCharacteristicKeys[] = {"id", "quote", "holds"};
 constexpr std::string_view kDeclaredFieldKeys[] = {"type", "description"};
 constexpr std::string_view kParameterTypes[] = {"period", "money", "integer",
                                                 "bool",   "date",  "text"};
+constexpr Type::Kind kParameterKinds[] = {Type::Kind::kPeriod,  Type::Kind::kMoney,
+                                          Type::Kind::kInteger, Type::Kind::kBool,
+                                          Type::Kind::kDate,    Type::Kind::kText};
+static_assert(std::size(kParameterKinds) == std::size(kParameterTypes));
 constexpr std::string_view kParties[] = {"public", "vcse", "both"};
 constexpr std::string_view kStrengths[] = {"must", "undertake", "aim", "where_possible"};
 constexpr std::string_view kDueMeans[] = {"last_day", "first_day"};
@@ -384,10 +388,7 @@ class PackLoader {
     if (!kind.ok()) return kind.status();
     absl::StatusOr<std::string> description = string_at(table, "description", false, "");
     if (!description.ok()) return description.status();
-    constexpr Type::Kind kKinds[] = {Type::Kind::kPeriod, Type::Kind::kMoney, Type::Kind::kInteger,
-                                     Type::Kind::kBool,   Type::Kind::kDate,  Type::Kind::kText};
-    static_assert(std::size(kKinds) == std::size(kParameterTypes));
-    parameter.type = Type::of(kKinds[*kind]);
+    parameter.type = Type::of(kParameterKinds[*kind]);
     parameter.description = *std::move(description);
     Value unset;
     unset.state = Value::State::kUnrecorded;
@@ -862,6 +863,11 @@ const EntityAccess& PackLoader::access_for(const EntityInfo& entity) {
 }
 
 }  // namespace
+
+std::string_view Parameter::type_name() const {
+  const auto kind = std::find(std::begin(kParameterKinds), std::end(kParameterKinds), type.kind);
+  return kParameterTypes[static_cast<size_t>(kind - std::begin(kParameterKinds))];
+}
 
 absl::StatusOr<Pack> load_pack(std::string_view toml, std::string_view source_name) {
   return PackLoader(toml, source_name).load();

@@ -12,6 +12,7 @@ namespace {
 
 // The payload is "line:column:file", the file last since it may hold any character.
 constexpr std::string_view kPayload = "compact-engine/location";
+constexpr std::string_view kJsonPathPayload = "compact-engine/json-path";
 
 bool read_int(std::string_view& text, int& out) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -38,6 +39,18 @@ std::optional<ErrorLocation> location_of(const absl::Status& status) {
   if (!read_int(rest, location.line) || !read_int(rest, location.column)) return std::nullopt;
   location.file = std::string(rest);
   return location;
+}
+
+absl::Status with_json_path(absl::Status status, std::string_view path) {
+  if (status.ok()) return status;
+  status.SetPayload(to_absl(kJsonPathPayload), absl::Cord(to_absl(path)));
+  return status;
+}
+
+std::optional<std::string> json_path_of(const absl::Status& status) {
+  const auto payload = status.GetPayload(to_absl(kJsonPathPayload));
+  if (!payload) return std::nullopt;
+  return std::string(*payload);
 }
 
 }  // namespace compact

@@ -7,30 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "compact/compact.h"
 #include "read_file.h"
-
-static int failures = 0;
-
-#define CHECK(condition)                                                      \
-  do {                                                                        \
-    if (!(condition)) {                                                       \
-      fprintf(stderr, "%s:%d: failed: %s\n", __FILE__, __LINE__, #condition); \
-      ++failures;                                                             \
-    }                                                                         \
-  } while (0)
-
-static compact_date date(int year, int month, int day) {
-  compact_date d;
-  d.year = year;
-  d.month = month;
-  d.day = day;
-  return d;
-}
-
-static int same(compact_date a, compact_date b) {
-  return a.year == b.year && a.month == b.month && a.day == b.day;
-}
 
 static void version(void) {
   CHECK(compact_version_number() == COMPACT_VERSION_NUMBER);
@@ -365,6 +344,5 @@ int main(void) {
   dates_and_periods();
   calendar_queries();
   engine_and_report();
-  if (failures) fprintf(stderr, "%d checks failed\n", failures);
-  return failures ? 1 : 0;
+  return finish();
 }

@@ -2,11 +2,14 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "boost/json.hpp"
 #include "compact/engine/engine.hpp"
+#include "compact/model/case_builder.hpp"
 #include "compact/model/case_json.hpp"
 #include "compact/rules/expression.hpp"
 #include "fast_case_reader.hpp"
 #include "native_code.hpp"
+#include "support/document_replay.hpp"
 
 namespace compact::fuzz {
 namespace {
@@ -223,6 +226,15 @@ std::string case_document(std::string_view text) {
   if (!again.ok())
     return absl::StrCat("a written case does not read back: ", to_string(again.problems.front()));
   if (!(again.value == read.value)) return "a written case reads back different";
+  // Set field by field through a CaseBuilder, the same content makes the same case, with no problem.
+  CaseBuilder builder;
+  const auto refused = testing::replay_document(boost::json::parse(text).as_object(), builder, {});
+  if (!refused.empty()) {
+    return absl::StrCat("the builder refused ", refused.begin()->first, ": ",
+                        refused.begin()->second);
+  }
+  if (!(builder.peek() == read.value)) return "the case built differs from the case read";
+  if (!builder.build().ok()) return "the case built has problems the case read has not";
   return "";
 }
 

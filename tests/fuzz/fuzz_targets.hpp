@@ -20,7 +20,8 @@ std::string pack(std::string_view text);
 // compiled, and when it compiles, evaluated on several payments and on an unbound payment.
 std::string expression(std::string_view text);
 
-// `text` as a case document: read, and when it reads without error, written and read back.
+// `text` as a case document: read, and when it reads without error, written and read back, and
+// built field by field through a CaseBuilder.
 std::string case_document(std::string_view text);
 
 }  // namespace compact::fuzz

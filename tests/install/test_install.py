@@ -8,24 +8,11 @@ import pathlib
 import subprocess
 
 import pytest
+from conftest import run
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CASES = [(e["case"], e["as_of"]) for e in json.loads(
     (ROOT / "tests" / "golden" / "examples.json").read_text("utf-8"))["examples"]]
-
-
-def run(*args, **kwargs):
-    result = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=600,
-                            **kwargs)
-    assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
-    return result.stdout
-
-
-@pytest.fixture(scope="module")
-def prefix(tmp_path_factory):
-    prefix = tmp_path_factory.mktemp("prefix")
-    run("cmake", "--install", os.environ["COMPACT_BUILD_DIR"], "--prefix", prefix)
-    return prefix
 
 
 @pytest.fixture(scope="module")

@@ -95,7 +95,7 @@ void expect_date_readers_and_locations_agree(E& entity) {
       size_t index = 0;
       E::visit_fields(entity, [&](const FieldInfo&, auto& member) {
         using Member = std::remove_cvref_t<decltype(member)>;
-        using T = typename field_access_internal::Unwrapped<Member>::Type;
+        using T = typename Unwrapped<Member>::Type;
         if constexpr (field_access_internal::kScalar<T>) {
           if (index == i) {
             if (set) {

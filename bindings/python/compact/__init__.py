@@ -27,11 +27,16 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Calendar",
+    "Characteristic",
+    "Classification",
     "CompactError",
     "Engine",
+    "Entity",
+    "Field",
     "Finding",
     "Holiday",
     "PackInfo",
+    "Parameter",
     "Period",
     "Problem",
     "Report",
@@ -312,6 +317,75 @@ class PackInfo:
 
 
 @dataclass(frozen=True)
+class Parameter:
+    """A pack's parameter as it stands in an engine. `values` are (from, text) pairs in date order,
+    `from` None for an undated value; empty when the pack leaves it to the partners and it is not
+    set, when findings that need it are insufficient_data."""
+
+    pack: str
+    name: str
+    type: str  # "period", "money", "integer", "bool", "date" or "text"
+    is_set: bool
+    values: tuple[tuple[Optional[datetime.date], str], ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an entity: its name in a case document, its kind ("date", "bool", "integer",
+    "money", "text", "enum", "organisation", "policy", "entity" or "list"), and for an entity or a
+    list the name of the entity it holds, for an enum its values' names."""
+
+    name: str
+    kind: str
+    required: bool
+    declared: bool  # by a pack's [fields], not the core schema
+    description: str
+    element: Optional[str]
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str  # "payment", "performance issue"
+    identifier: str  # "performance_issue", as packs write it
+    description: str
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Characteristic:
+    id: str
+    quote: str  # the Compact's words
+    holding: str  # "has", "lacks" or "not_recorded"
+    missing: tuple[str, ...]  # for not_recorded, the fields: "organisation.unpaid_board"
+
+
+@dataclass(frozen=True)
+class Classification:
+    """An organisation against a definition a pack gives: `verdict` is "meets", "does_not_meet" or
+    "insufficient_data"; `json` is what `compact classify --format json` prints of it."""
+
+    organisation: str
+    definition: str
+    pack: str
+    verdict: str
+    characteristics: tuple[Characteristic, ...]
+    json: str
+
+    def to_dict(self) -> dict:
+        return json.loads(self.json)[0]
+
+
+def _filled(function, struct_type, *arguments):
+    """A struct of the C ABI's that carries its size, filled by `function(*arguments, &struct)`."""
+    out = struct_type()
+    out.struct_size = ctypes.sizeof(struct_type)
+    _call(function, *arguments, ctypes.byref(out))
+    return out
+
+
+@dataclass(frozen=True)
 class Finding:
     """One finding, as the JSON report has it (DESIGN.md's Findings)."""
 
@@ -367,9 +441,7 @@ class Report:
             return self._findings
 
     def _finding(self, i: int) -> Finding:
-        f = _native.Finding()
-        f.struct_size = ctypes.sizeof(_native.Finding)
-        _call(lib.compact_report_finding, self._handle, i, ctypes.byref(f))
+        f = _filled(lib.compact_report_finding, _native.Finding, self._handle, i)
         return Finding(
             rule=_text(f.rule), pack=_text(f.pack), entity=_text(f.entity),
             outcome=_text(lib.compact_outcome_name(f.outcome)), party=_text(f.party),
@@ -413,12 +485,14 @@ class Report:
 class Engine:
     """Rule packs, loaded once; cases checked against them as of a date. By default the built-in
     pack, The Stockton Borough Compact 2014-2017, with any `packs` given after it: each a path to a
-    TOML file, or a (name, text) pair. Safe to share between threads; `check` releases the GIL."""
+    TOML file, or a (name, text) pair. `parameters` gives packs' parameters values, as
+    `compact check --param` does: {"tender_period": "6 weeks"}. Safe to share between threads;
+    `check` releases the GIL."""
 
     def __init__(self, packs: Union[str, os.PathLike,
                                     Iterable[Union[str, os.PathLike, tuple[str, str]]]] = (), *,
                  include_default_pack: bool = True, strict_in_force: bool = False,
-                 native_code: bool = True):
+                 native_code: bool = True, parameters: Optional[Mapping[str, str]] = None):
         if isinstance(packs, (str, os.PathLike)):
             packs = [packs]  # one pack's path, not a list of one-letter names
         sources = []
@@ -433,8 +507,14 @@ class Engine:
         array = (_native.PackSource * len(sources))()
         for i, (name, text) in enumerate(sources):
             array[i] = _native.PackSource(text, len(text), name)
+        parameters = parameters or {}
+        settings = (_native.ParameterSetting * len(parameters))()
+        for i, (name, value) in enumerate(parameters.items()):
+            settings[i] = _native.ParameterSetting(_c_text(name, "a parameter's name"),
+                                                   _c_text(value, f"the value of {name}"))
         options = _native.EngineOptions(ctypes.sizeof(_native.EngineOptions), int(strict_in_force),
-                                        int(not native_code), int(not include_default_pack))
+                                        int(not native_code), int(not include_default_pack),
+                                        settings, len(parameters))
         handle = ctypes.c_void_p()
         _call(lib.compact_engine_create, array, len(sources), ctypes.byref(options),
               ctypes.byref(handle))
@@ -450,14 +530,77 @@ class Engine:
     def packs(self) -> list[PackInfo]:
         out = []
         for i in range(lib.compact_engine_pack_count(self._handle)):
-            info = _native.PackInfo()
-            info.struct_size = ctypes.sizeof(_native.PackInfo)
-            _call(lib.compact_engine_pack, self._handle, i, ctypes.byref(info))
+            info = _filled(lib.compact_engine_pack, _native.PackInfo, self._handle, i)
             out.append(PackInfo(
                 _text(info.id), _text(info.title), _text(info.edition), _text(info.calendar),
                 _from_c(info.in_force_from) if info.has_in_force_from else None,
                 _from_c(info.in_force_to) if info.has_in_force_to else None, info.rule_count))
         return out
+
+    @property
+    def parameters(self) -> list[Parameter]:
+        """Every pack's parameters, pack by pack, as they stand once set."""
+        out = []
+        for i in range(lib.compact_engine_parameter_count(self._handle)):
+            info = _filled(lib.compact_engine_parameter, _native.ParameterInfo, self._handle, i)
+            values = []
+            for j in range(info.value_count):
+                value = _filled(lib.compact_engine_parameter_value, _native.ParameterValue,
+                                self._handle, i, j)
+                values.append((_from_c(value.from_) if value.has_from else None,
+                               _text(value.value)))
+            out.append(Parameter(_text(info.pack), _text(info.name), _text(info.type),
+                                 bool(info.is_set), tuple(values), _text(info.description)))
+        return out
+
+    @property
+    def schema(self) -> list[Entity]:
+        """Every entity a case holds, the case itself first, with its fields: the core schema's
+        (docs/case-documents.md) and those the engine's packs declare."""
+        entities = []
+        for e in range(lib.compact_engine_entity_count(self._handle)):
+            info = _filled(lib.compact_engine_entity, _native.EntityInfo, self._handle, e)
+            fields = []
+            for i in range(info.field_count):
+                f = _filled(lib.compact_engine_field, _native.FieldInfo, self._handle, e, i)
+                fields.append((f, tuple(_text(f.values[k]) for k in range(f.value_count))))
+            entities.append((info, fields))
+        names = [_text(info.name) for info, _ in entities]
+        return [Entity(_text(info.name), _text(info.identifier), _text(info.description),
+                       tuple(Field(_text(f.name), _text(f.kind), bool(f.required), bool(f.declared),
+                                   _text(f.description),
+                                   names[f.element] if f.has_element else None, values)
+                             for f, values in fields))
+                for info, fields in entities]
+
+    def classify(self, organisation: CaseInput, definition: str = "vcse") -> Classification:
+        """Whether `organisation` (a dict, or its JSON text: one entry of a case's organisations)
+        meets the pack's definition `definition`, the Compact's of the VCSE sector by default:
+        characteristic by characteristic, as `compact classify` says."""
+        text = _case_text(organisation)
+        handle = ctypes.c_void_p()
+        _call(lib.compact_engine_classify_json, self._handle, text, len(text),
+              _c_text(definition, "the definition"), ctypes.byref(handle))
+        try:
+            characteristics = []
+            for i in range(lib.compact_classification_characteristic_count(handle)):
+                c = _filled(lib.compact_classification_characteristic, _native.Characteristic,
+                            handle, i)
+                characteristics.append(Characteristic(
+                    _text(c.id), _text(c.quote), _text(lib.compact_holding_name(c.holding)),
+                    tuple(m for m in _text(c.missing).split(",") if m)))
+            text_out = ctypes.c_char_p()
+            length = ctypes.c_size_t()
+            _call(lib.compact_classification_json, handle, ctypes.byref(text_out),
+                  ctypes.byref(length))
+            return Classification(
+                _text(lib.compact_classification_organisation(handle)),
+                _text(lib.compact_classification_definition(handle)),
+                _text(lib.compact_classification_pack(handle)),
+                _text(lib.compact_verdict_name(lib.compact_classification_verdict(handle))),
+                tuple(characteristics), ctypes.string_at(text_out, length.value).decode("utf-8"))
+        finally:
+            lib.compact_classification_free(handle)
 
     def check(self, case: CaseInput, as_of: datetime.date) -> Report:
         """The report of `case` (a dict, or a case document's JSON text) as of `as_of`. A document

@@ -19,12 +19,75 @@ class Period(ctypes.Structure):
     _fields_ = [("count", ctypes.c_int64), ("unit", ctypes.c_int)]
 
 
+class ParameterSetting(ctypes.Structure):
+    _fields_ = [("name", ctypes.c_char_p), ("value", ctypes.c_char_p)]
+
+
 class EngineOptions(ctypes.Structure):
     _fields_ = [
         ("struct_size", ctypes.c_size_t),
         ("strict_in_force", ctypes.c_int),
         ("interpret_only", ctypes.c_int),
         ("without_default_pack", ctypes.c_int),
+        ("parameters", ctypes.POINTER(ParameterSetting)),
+        ("parameter_count", ctypes.c_size_t),
+    ]
+
+
+class ParameterInfo(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("pack", ctypes.c_char_p),
+        ("name", ctypes.c_char_p),
+        ("type", ctypes.c_char_p),
+        ("is_set", ctypes.c_int),
+        ("value", ctypes.c_char_p),
+        ("value_count", ctypes.c_size_t),
+        ("description", ctypes.c_char_p),
+    ]
+
+
+class ParameterValue(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("has_from", ctypes.c_int),
+        ("from_", Date),
+        ("value", ctypes.c_char_p),
+    ]
+
+
+class EntityInfo(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("name", ctypes.c_char_p),
+        ("identifier", ctypes.c_char_p),
+        ("description", ctypes.c_char_p),
+        ("field_count", ctypes.c_size_t),
+    ]
+
+
+class FieldInfo(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("name", ctypes.c_char_p),
+        ("kind", ctypes.c_char_p),
+        ("required", ctypes.c_int),
+        ("declared", ctypes.c_int),
+        ("description", ctypes.c_char_p),
+        ("has_element", ctypes.c_int),
+        ("element", ctypes.c_size_t),
+        ("values", ctypes.POINTER(ctypes.c_char_p)),
+        ("value_count", ctypes.c_size_t),
+    ]
+
+
+class Characteristic(ctypes.Structure):
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("id", ctypes.c_char_p),
+        ("quote", ctypes.c_char_p),
+        ("holding", ctypes.c_int),
+        ("missing", ctypes.c_char_p),
     ]
 
 
@@ -174,6 +237,28 @@ _SIGNATURES = {
     "compact_report_timeline_count": (ctypes.c_size_t, [_P]),
     "compact_report_timeline_entry": (
         _S, [_P, ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t), _E]),
+    "compact_engine_parameter_count": (ctypes.c_size_t, [_P]),
+    "compact_engine_parameter": (_S, [_P, ctypes.c_size_t, ctypes.POINTER(ParameterInfo), _E]),
+    "compact_engine_parameter_value": (
+        _S, [_P, ctypes.c_size_t, ctypes.c_size_t, ctypes.POINTER(ParameterValue), _E]),
+    "compact_engine_entity_count": (ctypes.c_size_t, [_P]),
+    "compact_engine_entity": (_S, [_P, ctypes.c_size_t, ctypes.POINTER(EntityInfo), _E]),
+    "compact_engine_field": (
+        _S, [_P, ctypes.c_size_t, ctypes.c_size_t, ctypes.POINTER(FieldInfo), _E]),
+    "compact_engine_classify_json": (
+        _S, [_P, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.POINTER(_P), _E]),
+    "compact_classification_free": (None, [_P]),
+    "compact_verdict_name": (ctypes.c_char_p, [ctypes.c_int]),
+    "compact_holding_name": (ctypes.c_char_p, [ctypes.c_int]),
+    "compact_classification_verdict": (ctypes.c_int, [_P]),
+    "compact_classification_organisation": (ctypes.c_char_p, [_P]),
+    "compact_classification_definition": (ctypes.c_char_p, [_P]),
+    "compact_classification_pack": (ctypes.c_char_p, [_P]),
+    "compact_classification_characteristic_count": (ctypes.c_size_t, [_P]),
+    "compact_classification_characteristic": (
+        _S, [_P, ctypes.c_size_t, ctypes.POINTER(Characteristic), _E]),
+    "compact_classification_json": (
+        _S, [_P, ctypes.POINTER(ctypes.c_char_p), ctypes.POINTER(ctypes.c_size_t), _E]),
 }
 
 for _name, (_result, _arguments) in _SIGNATURES.items():

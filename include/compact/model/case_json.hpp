@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,10 @@ struct Problem {
 
 // "commissions[1].payments[0].paid_on (line 12, column 20): <message>".
 std::string to_string(const Problem& problem);
+
+// OK when no problem is an error; else InvalidArgument with the first error and how many more there
+// are: "<first> (and 3 more errors)".
+absl::Status to_status(std::span<const Problem> problems);
 
 // Limits on what read_case accepts; each is refused with a `limit` problem, never a crash or a hang.
 struct ReadLimits {

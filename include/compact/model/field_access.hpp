@@ -137,15 +137,6 @@ using Member =
     std::remove_cvref_t<decltype(std::declval<const E&>().*E::template member_pointer<I>())>;
 
 template <typename T>
-struct Unwrapped {
-  using Type = T;
-};
-template <typename T>
-struct Unwrapped<std::optional<T>> {
-  using Type = T;
-};
-
-template <typename T>
 constexpr bool kScalar =
     std::is_same_v<T, Date> || std::is_same_v<T, bool> || std::is_same_v<T, int64_t> ||
     std::is_same_v<T, Money> || std::is_enum_v<T>;

@@ -151,6 +151,16 @@ template <typename T, Presence P>
 using Stored =
     std::conditional_t<P == Presence::kRequired || IsList<T>::value, T, std::optional<T>>;
 
+// The field's type from its member's: T for a T or a std::optional<T>.
+template <typename T>
+struct Unwrapped {
+  using Type = T;
+};
+template <typename T>
+struct Unwrapped<std::optional<T>> {
+  using Type = T;
+};
+
 // An entity's name with an underscore for each space, and its terminating zero: what
 // EntityInfo::identifier views.
 template <size_t N>

@@ -51,6 +51,9 @@ struct Parameter {
   std::string description;    // for one left to be set: what the partners decide
 
   const Dated& in_force_on(Date date) const;
+  // The name a pack gives its type: "period", "money", "integer", "bool", "date" or "text" (a view
+  // of a NUL-terminated literal).
+  std::string_view type_name() const;
   bool set() const { return values.front().value.known(); }
   // Whether the value depends on the date: more than one value.
   bool dated() const { return values.size() > 1; }
