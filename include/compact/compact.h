@@ -15,7 +15,7 @@
  *  - Strings passed in are UTF-8, with an explicit length where they may be large; strings handed
  *    out are UTF-8, NUL-terminated, and owned by the object they came from (valid until it is freed)
  *    unless a function says otherwise. An accessor given NULL, or an index out of range, returns ""
- *    or 0, never NULL.
+ *    or 0, never NULL (compact_classification_verdict excepted: 0 would be a verdict).
  *  - A report keeps the engine that made it alive: an engine may be freed before its reports.
  *  - Structs passed either way start with their own size: set `struct_size = sizeof(the struct)`
  *    before the call, so that a later version can add fields at the end and still read, or fill, a
@@ -354,8 +354,9 @@ COMPACT_API compact_status compact_engine_field(const compact_engine* engine, si
  *
  * Each setter checks its value as the case reader checks a document's (the field's kind, a date's
  * range, an enum's name, money not negative, text well-formed UTF-8 of at most 64 KiB) and refuses
- * with COMPACT_INVALID_ARGUMENT, or COMPACT_OUT_OF_RANGE for a date, the error's json_path the path;
- * a call refused changes nothing. What only the whole case can tell (required fields never set, ids
+ * with COMPACT_INVALID_ARGUMENT, or COMPACT_OUT_OF_RANGE for a date, the error's json_path the path
+ * as far as the step refused ("commissions[0].paymnts" for a misspelt list); a call refused changes
+ * nothing. What only the whole case can tell (required fields never set, ids
  * repeated, references to organisations not in the case, dates that contradict each other) is
  * compact_case_check's, in the reader's words. A case belongs to one thread at a time. */
 typedef struct compact_case compact_case;
@@ -391,11 +392,12 @@ COMPACT_API compact_status compact_case_add(compact_case* c, const char* path,
 COMPACT_API compact_status compact_case_list_size(const compact_case* c, const char* path,
                                                   size_t* out, compact_error** error);
 /* COMPACT_OK when the case has no error, else COMPACT_PARSE_ERROR with every problem in the error,
- * as compact_engine_check_json gives a document's (with no line or column). */
+ * with the codes, paths and messages compact_engine_check_json gives a document's, and no line or
+ * column: first each required field never set, in the order its entity was made, then the rest. */
 COMPACT_API compact_status compact_case_check(const compact_case* c, compact_error** error);
-/* The case as a case document, canonical (fields in schema order, nothing unrecorded): *out belongs
- * to the case and stays valid until it changes, is freed, or this is called again. `length` may be
- * NULL. */
+/* The case as a case document, canonical (fields in schema order, nothing unrecorded, so a required
+ * field never set is absent): *out belongs to the case and stays valid until it changes, is freed,
+ * or this is called again. `length` may be NULL. */
 COMPACT_API compact_status compact_case_json(compact_case* c, const char** out, size_t* length,
                                              compact_error** error);
 
@@ -493,8 +495,8 @@ COMPACT_API compact_status compact_report_timeline_entry(const compact_report* r
 /* ---- Classifying an organisation ------------------------------------------------------------- */
 
 /* Whether an organisation meets a definition a pack gives, such as the Compact's definition of the
- * VCSE sector, characteristic by characteristic: what `compact classify` prints. Its own fields
- * decide it, whatever its recorded sector. */
+ * VCSE sector, characteristic by characteristic: what `compact classify` prints. The organisation's
+ * recorded fields decide it, each characteristic by the test the pack gives it. */
 typedef struct compact_classification compact_classification;
 
 typedef enum compact_verdict {

@@ -115,7 +115,7 @@ compact_status compact_case_json(compact_case* c, const char** out, size_t* leng
   COMPACT_REQUIRE(error, c);
   COMPACT_REQUIRE(error, out);
   return guarded(error, [&]() -> compact_status {
-    c->json = compact::write_case(c->builder.peek());
+    c->json = c->builder.json();
     *out = c->json.c_str();
     if (length) *length = c->json.size();
     return COMPACT_OK;

@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "case_checks.hpp"
+#include "case_writer.hpp"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/article.hpp"
 #include "compact/util/did_you_mean.hpp"
@@ -52,6 +53,8 @@ namespace {
 
 // Longer paths are refused before they are read: the deepest real one is under 100 bytes.
 constexpr size_t kMaxPathBytes = 1024;
+// Far past any list's limit (ReadLimits::max_list_length), and within a path step's index.
+constexpr size_t kMaxIndex = 999'999'999;
 constexpr std::string_view kPathExample = "commissions[0].payments[2].paid_on";
 
 // One field of a path, and the list index that follows it, if one does.
@@ -85,9 +88,9 @@ absl::StatusOr<Segments> parse_path(std::string_view path) {
       while (i < path.size() && absl::ascii_isdigit(path[i])) ++i;
       size_t index = 0;
       const auto [end, ec] = std::from_chars(path.data() + digits, path.data() + i, index);
-      if (i == digits || ec != std::errc()) {
+      if (i == digits || ec != std::errc() || index > kMaxIndex) {
         i = digits;
-        return refuse("an index, a whole number");
+        return refuse(absl::StrCat("an index, a whole number up to ", kMaxIndex));
       }
       if (i == path.size() || path[i] != ']') return refuse("\"]\"");
       ++i;
@@ -504,7 +507,7 @@ class CaseBuilder::Walk {
     return absl::OkStatus();
   }
 
-  absl::Status unknown_field(const EntityInfo& info, std::string_view name) const {
+  absl::Status unknown_field(const EntityInfo& info, std::string_view name) {
     std::vector<std::string_view> names;
     for (const FieldInfo& field : info.fields) names.push_back(field.name);
     for (const DeclaredField* field : builder_.declared_.of(info)) names.push_back(field->name);
@@ -514,6 +517,8 @@ class CaseBuilder::Walk {
       absl::StrAppend(&message, " (did you mean \"", *suggestion, "\"?)");
     }
     absl::StrAppend(&message, "; its fields are ", absl::StrJoin(names, ", ", append_string_view));
+    // The error's path runs to the name refused, a view of the caller's text, which outlives it.
+    path_.push_back({name, -1});
     return refuse(message);
   }
 
@@ -526,13 +531,40 @@ class CaseBuilder::Walk {
   WalkPath path_;
 };
 
+namespace {
+
+// The case every builder starts from, never changed: held here, it is always shared, so a builder
+// copies it before its first change. Made by the first builder's constructor, so that a move, which
+// must not throw, finds it made.
+const std::shared_ptr<Case>& empty_case() {
+  static const std::shared_ptr<Case> kEmpty = std::make_shared<Case>();
+  return kEmpty;
+}
+
+}  // namespace
+
 CaseBuilder::CaseBuilder(FieldDeclarations declared, ReadLimits limits)
-    : declared_(std::move(declared)), limits_(limits), case_(std::make_shared<Case>()) {}
+    : declared_(std::move(declared)), limits_(limits), case_(empty_case()) {}
 
 CaseBuilder::CaseBuilder(const CaseBuilder&) = default;
 CaseBuilder& CaseBuilder::operator=(const CaseBuilder&) = default;
-CaseBuilder::CaseBuilder(CaseBuilder&&) noexcept = default;
-CaseBuilder& CaseBuilder::operator=(CaseBuilder&&) noexcept = default;
+
+CaseBuilder::CaseBuilder(CaseBuilder&& other) noexcept
+    : declared_(std::exchange(other.declared_, {})),
+      limits_(std::exchange(other.limits_, {})),
+      case_(std::exchange(other.case_, empty_case())),
+      made_(std::exchange(other.made_, {})),
+      made_index_(std::exchange(other.made_index_, {})) {}
+
+CaseBuilder& CaseBuilder::operator=(CaseBuilder&& other) noexcept {
+  declared_ = std::exchange(other.declared_, {});
+  limits_ = std::exchange(other.limits_, {});
+  case_ = std::exchange(other.case_, empty_case());
+  made_ = std::exchange(other.made_, {});
+  made_index_ = std::exchange(other.made_index_, {});
+  return *this;
+}
+
 CaseBuilder::~CaseBuilder() = default;
 
 absl::Status CaseBuilder::apply(std::string_view path, Request& request) {
@@ -591,28 +623,42 @@ absl::StatusOr<size_t> CaseBuilder::size(std::string_view path) const {
   return request.size;
 }
 
-std::vector<Problem> CaseBuilder::problems(size_t max_problems) const {
-  std::vector<Problem> problems;
-  ProblemLog log(max_problems, problems);
+void CaseBuilder::each_unset(absl::FunctionRef<void(const Made&, const FieldInfo&)> visit) const {
   for (const Made& made : made_) {
     for (size_t i = 0; i < made.info->fields.size(); ++i) {
       const FieldInfo& field = made.info->fields[i];
-      if (field.presence != Presence::kRequired || field.kind == FieldKind::kList ||
-          (made.required_set >> i & 1) != 0) {
-        continue;
+      if (field.presence == Presence::kRequired && field.kind != FieldKind::kList &&
+          (made.required_set >> i & 1) == 0) {
+        visit(made, field);
       }
-      json_source::Path path = made.path;
-      path.push_back({field.name, -1});
-      // The reader's words for the same field missing from a document.
-      log.error("missing_field",
-                absl::StrCat("required ", to_absl(field_kind_name(field.kind)), " field \"",
-                             to_absl(field.name), "\" is missing"),
-                path);
     }
   }
+}
+
+std::vector<Problem> CaseBuilder::problems(size_t max_problems) const {
+  std::vector<Problem> problems;
+  ProblemLog log(max_problems, problems);
+  each_unset([&](const Made& made, const FieldInfo& field) {
+    json_source::Path path = made.path;
+    path.push_back({field.name, -1});
+    // The reader's words for the same field missing from a document.
+    log.error("missing_field",
+              absl::StrCat("required ", to_absl(field_kind_name(field.kind)), " field \"",
+                           to_absl(field.name), "\" is missing"),
+              path);
+  });
   check_case(*case_, log);
   log.finish("");
   return problems;
+}
+
+std::string CaseBuilder::json() const {
+  std::vector<json_source::Path> unset;
+  each_unset([&](const Made& made, const FieldInfo& field) {
+    unset.push_back(made.path);
+    unset.back().push_back({field.name, -1});
+  });
+  return write_case_without(*case_, unset);
 }
 
 absl::StatusOr<std::shared_ptr<const Case>> CaseBuilder::build() const {

@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "boost/json.hpp"
 #include "case_reader.hpp"
+#include "case_writer.hpp"
 #include "compact/util/absl_string_view.hpp"
 #include "compact/util/printable.hpp"
 #include "compact/util/text_position.hpp"
@@ -183,12 +184,14 @@ json::value to_json(bool b) { return json::value(b); }
 json::value to_json(int64_t n) { return json::value(n); }
 json::value to_json(Money m) { return json::value(m.pence); }
 json::value to_json(const std::string& s) { return json::value(s); }
+json::string_view to_json_key(std::string_view key) { return {key.data(), key.size()}; }
+
 json::value to_json(const OrganisationRef& r) { return json::value(r.id); }
 json::value to_json(const PolicyRef& r) { return json::value(r.id); }
 template <typename E>
 requires std::is_enum_v<E> json::value to_json(E e) {
   const std::string_view name = enum_name(e);
-  return json::value(json::string_view(name.data(), name.size()));
+  return json::value(to_json_key(name));
 }
 json::value to_json(const ExtraValue& value) {
   switch (value.kind) {
@@ -238,9 +241,7 @@ template <Entity E>
 json::value to_json(const E& entity) {
   json::object object;
   E::visit_fields(entity, [&](const FieldInfo& field, const auto& member) {
-    if (recorded(member))
-      object.emplace(json::string_view(field.name.data(), field.name.size()),
-                     to_json(stored(member)));
+    if (recorded(member)) object.emplace(to_json_key(field.name), to_json(stored(member)));
   });
   for (const ExtraValue& value : entity.extra) {
     object.emplace(value.name, to_json(value));
@@ -251,6 +252,21 @@ json::value to_json(const E& entity) {
 }  // namespace
 
 std::string write_case(const Case& c) { return json::serialize(to_json(c)); }
+
+std::string write_case_without(const Case& c, std::span<const json_source::Path> left_out) {
+  json::value document = to_json(c);
+  for (const json_source::Path& path : left_out) {
+    json::value* at = &document;
+    for (size_t i = 0; at && i + 1 < path.size(); ++i) {
+      const json_source::Step& step = path[i];
+      at = step.key.empty() ? &at->as_array().at(static_cast<size_t>(step.index))
+                            : at->as_object().if_contains(to_json_key(step.key));
+    }
+    // In place, keeping the schema's order, which erase() would not.
+    if (at && !path.empty()) at->as_object().stable_erase(to_json_key(path.back().key));
+  }
+  return json::serialize(document);
+}
 
 CaseReadResult read_case_in_full(std::string_view json, const FieldDeclarations* declared,
                                  const ReadLimits& limits) {

@@ -161,6 +161,9 @@ static void refusals_say_what_and_where(void) {
   CHECK(after && strcmp(after, kept) == 0);
   free(kept);
 
+  /* The document shows what was built: the approach, never set, is absent, not "grant". */
+  CHECK(compact_case_json(c, &after, NULL, NULL) == COMPACT_OK);
+  CHECK(after && strcmp(after, "{\"commissions\":[{\"id\":\"G1\"}]}") == 0);
   CHECK(compact_case_list_size(c, "commissions", &size, NULL) == COMPACT_OK && size == 1);
   CHECK(compact_case_list_size(c, "commissions[0].payments", &size, NULL) == COMPACT_OK &&
         size == 0);
@@ -455,6 +458,8 @@ static void classification(void) {
   CHECK(strcmp(compact_holding_name(COMPACT_HOLDING_NOT_RECORDED), "not_recorded") == 0);
   CHECK(strcmp(compact_holding_name((compact_holding)3), "unknown") == 0);
   CHECK(compact_classification_verdict(NULL) == COMPACT_VERDICT_INSUFFICIENT_DATA);
+  compact_classification_free(read);
+  read = NULL; /* each refusal below leaves it so */
   CHECK(compact_engine_classify_case(engine, c, 3, NULL, &read, &error) == COMPACT_NOT_FOUND);
   compact_error_free(error);
   error = NULL;
@@ -467,6 +472,7 @@ static void classification(void) {
   CHECK(error && compact_error_problem_count(error) == 2);
   CHECK(error && strcmp(compact_error_problem_path(error, 0), "sector") == 0);
   CHECK(error && strcmp(compact_error_problem_path(error, 1), "id") == 0);
+  CHECK(read == NULL);
   compact_error_free(error);
 
   compact_classification_free(meets);

@@ -196,10 +196,14 @@ TEST(CaseBuilder, AddsEntriesInOrderAndCountsThem) {
 TEST(CaseBuilder, RefusesWhatTheSchemaDoesNotAllowAndChangesNothing) {
   CaseBuilder b(FieldDeclarations{}, ReadLimits{.max_string_bytes = 8, .max_list_length = 2});
   ASSERT_TRUE(b.set_text("commissions[0].id", "G1").ok());
+  ASSERT_TRUE(b.add("commissions[0].payments[0]").ok());
   const std::string before = write_case(b.peek());
+  const std::string before_json = b.json();
+  const std::vector<Problem> before_problems = b.problems();
   const std::vector<std::pair<absl::Status, std::string>> cases = {
       {b.set_text("commissions[0].aproach", "grant"),
-       "commissions[0]: a commission has no field \"aproach\" (did you mean \"approach\"?)"},
+       "commissions[0].aproach: a commission has no field \"aproach\" (did you mean "
+       "\"approach\"?)"},
       {b.set_text("commissions[0].approach", "grnat"),
        "commissions[0].approach: \"grnat\" is not an approach; expected one of grant, contract"},
       {b.set_date("commissions[0].approach", D("2016-01-01")),
@@ -223,8 +227,12 @@ TEST(CaseBuilder, RefusesWhatTheSchemaDoesNotAllowAndChangesNothing) {
       {b.add("commissions[2]"), "gap"},
       {b.add("commissions[1].payments[0].x"), "a payment has no field \"x\""},
       {b.set_text("commissions[0]..id", "x"), "expected a field's name at character 16"},
-      {b.set_text("commissions[x].id", "x"), "expected an index, a whole number at character 13"},
+      {b.set_text("commissions[x].id", "x"),
+       "expected an index, a whole number up to 999999999 at character 13"},
       {b.set_text("commissions[99999999999999999999999].id", "x"), "expected an index"},
+      {b.set_text("commissions[18446744073709551615].id", "x"), "a whole number up to 999999999"},
+      {b.set_text("commissions[1000000000].id", "x"), "a whole number up to 999999999"},
+      {b.set_text("commissions[0].payments[1].kind", "x"), "\"x\" is not a payment kind"},
       {b.set_text("commissions[0", "x"), "expected \"]\" at character 14"},
       {b.set_text("", "x"), "expected a field's name at character 1"},
       {b.set_text(std::string(2000, 'a'), "x"), "the path is 2000 bytes; the limit is 1024"},
@@ -234,18 +242,56 @@ TEST(CaseBuilder, RefusesWhatTheSchemaDoesNotAllowAndChangesNothing) {
     EXPECT_FALSE(status.ok()) << message;
     EXPECT_THAT(std::string(status.message()), HasSubstr(message));
   }
-  // Of all those calls, none changed the case: nothing was made on the way to a refused field.
+  // Of all those calls, none changed the case, nor what it lacks: nothing was made on the way to a
+  // refused field, and no required field counts as set.
   EXPECT_EQ(write_case(b.peek()), before);
+  EXPECT_EQ(b.json(), before_json);
+  EXPECT_EQ(codes_and_paths(b.problems()), codes_and_paths(before_problems));
   EXPECT_THAT(b.set_date("commissions[0].ending.decided_on", Date(2200, 1, 1)),
               StatusIs(absl::StatusCode::kOutOfRange, HasSubstr("2200")));
   EXPECT_THAT(json_path_of(b.set_text("commissions[0].payments[0].paid_on", "x")),
               Optional(std::string("commissions[0].payments[0].paid_on")));
   EXPECT_THAT(json_path_of(b.set_text("commissions[0]..id", "x")),
               Optional(std::string("commissions[0]..id")));
+  EXPECT_THAT(json_path_of(b.set_text("commissions[0].paymnts[0].id", "x")),
+              Optional(std::string("commissions[0].paymnts")));
+  EXPECT_THAT(json_path_of(b.set_text("comissions[0].id", "x")),
+              Optional(std::string("comissions")));
   ASSERT_TRUE(b.add("commissions[1]").ok());
   EXPECT_THAT(b.add("commissions[2]"),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("the list has 2 entries; the limit is 2")));
+}
+
+// The document shows what was built: a required field never set is absent, as a reader finds it,
+// not its type's default.
+TEST(CaseBuilder, WritesWhatWasBuiltAndNothingElse) {
+  CaseBuilder b;
+  EXPECT_EQ(b.json(), "{}");
+  ASSERT_TRUE(b.add("organisations[0]").ok());
+  ASSERT_TRUE(b.set_text("commissions[0].approach", "loan").ok());
+  ASSERT_TRUE(b.add("commissions[0].payments[0]").ok());
+  const std::string json = b.json();
+  EXPECT_EQ(json, R"({"organisations":[{}],"commissions":[{"approach":"loan","payments":[{}]}]})");
+  const CaseReadResult read = read_case(json);
+  EXPECT_EQ(codes_and_paths(read.problems), codes_and_paths(b.problems()));
+  // What the reader read of it is the builder's case, defaults where the fields are missing.
+  EXPECT_EQ(read.value, b.peek());
+}
+
+TEST(CaseBuilder, AMovedFromBuilderIsANewOne) {
+  CaseBuilder b;
+  ASSERT_TRUE(b.set_text("organisations[0].id", "a").ok());
+  CaseBuilder taken = std::move(b);
+  EXPECT_EQ(taken.peek().organisations.size(), 1u);
+  EXPECT_EQ(b.json(), "{}");  // NOLINT(bugprone-use-after-move): what a moved-from builder is
+  EXPECT_THAT(b.problems(), IsEmpty());
+  ASSERT_TRUE(b.set_text("organisations[0].id", "b").ok());
+  EXPECT_THAT(codes_and_paths(b.problems()),
+              ElementsAre(Pair("missing_field", "organisations[0].sector")));
+  b = std::move(taken);
+  EXPECT_EQ(b.peek().organisations[0].id, "a");
+  EXPECT_TRUE(taken.peek().organisations.empty());  // NOLINT(bugprone-use-after-move)
 }
 
 TEST(CaseBuilder, ACaseBuiltNeverChangesUnderItsHolder) {

@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "compact/model/case.hpp"
@@ -42,7 +43,8 @@ class CaseBuilder {
   explicit CaseBuilder(FieldDeclarations declared = {}, ReadLimits limits = {});
 
   // Each sets the field at `path`, which must be of the kind the setter's name says, or InvalidArgument
-  // saying why not (the error carries the path: json_path_of); a date outside 1900-2199 is OutOfRange.
+  // saying why not; a date outside 1900-2199 is OutOfRange. The error carries the path as far as the
+  // step refused (json_path_of): "commissions[0].paymnts" for a misspelt list.
   absl::Status set_date(std::string_view path, Date value);
   absl::Status set_bool(std::string_view path, bool value);
   absl::Status set_integer(std::string_view path, int64_t value);
@@ -61,19 +63,26 @@ class CaseBuilder {
   // in an entity that is not there.
   absl::StatusOr<size_t> size(std::string_view path) const;
 
-  // Every problem of the case as it stands (see above), up to `max_problems`.
+  // Every problem of the case as it stands (see above), up to `max_problems`: first each required
+  // field never set, in the order its entity was made, then the whole case's, as check_case finds
+  // them.
   std::vector<Problem> problems(size_t max_problems = ReadLimits{}.max_problems) const;
   // The case, or problems()'s first error as InvalidArgument (as parse_case gives it). The case is
   // shared, not copied: a change to the builder afterwards copies it first, so a case built never
   // changes under whoever holds it.
   absl::StatusOr<std::shared_ptr<const Case>> build() const;
-  // The case as it stands, unchecked.
+  // The case as it stands, unchecked. A required field never set holds its type's default here.
   const Case& peek() const { return *case_; }
+  // The case as it stands, as a canonical case document (write_case), with each required field
+  // never set left out rather than written with its type's default: what a reader of the document
+  // would find missing, as problems() does.
+  std::string json() const;
 
   CaseBuilder(const CaseBuilder&);
   CaseBuilder& operator=(const CaseBuilder&);
-  CaseBuilder(CaseBuilder&&) noexcept;
-  CaseBuilder& operator=(CaseBuilder&&) noexcept;
+  // A builder moved from is as a new one made with no declarations.
+  CaseBuilder(CaseBuilder&& other) noexcept;
+  CaseBuilder& operator=(CaseBuilder&& other) noexcept;
   ~CaseBuilder();
 
  private:
@@ -81,9 +90,14 @@ class CaseBuilder {
   struct Request;
   class Walk;
   absl::Status apply(std::string_view path, Request& request);
+  // Calls visit(made, field) for each required `field` of each entity the builder made that was
+  // never set.
+  void each_unset(absl::FunctionRef<void(const Made&, const FieldInfo&)> visit) const;
 
   FieldDeclarations declared_;
   ReadLimits limits_;
+  // Shared: with whoever took it from build(), and while nothing is set, with every other builder
+  // (an empty case made once). A change copies it first when it is shared.
   std::shared_ptr<Case> case_;
   // Each entity the builder made, in order, with which of its required fields have been set.
   std::vector<Made> made_;
