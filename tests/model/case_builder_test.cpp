@@ -65,7 +65,7 @@ TEST(CaseBuilder, BuildsEachExampleAsTheReaderReadsIt) {
     const CaseReadResult read = read_case(text, engine->declared_fields());
     ASSERT_TRUE(read.ok()) << (read.problems.empty() ? "" : to_string(read.problems[0]));
     CaseBuilder builder(engine->declared_fields());
-    EXPECT_THAT(testing::replay_document(boost::json::parse(text).as_object(), builder,
+    EXPECT_THAT(testing::replay_document(*testing::document_object(text), builder,
                                          engine->declared_fields()),
                 IsEmpty());
     const absl::StatusOr<std::shared_ptr<const Case>> built = builder.build();
@@ -91,9 +91,9 @@ TEST(CaseBuilder, FindsTheProblemsTheReaderFinds) {
     const CaseReadResult read = read_case(text);
     ASSERT_FALSE(read.ok());
     CaseBuilder builder;
-    EXPECT_THAT(testing::replay_document(boost::json::parse(text).as_object(), builder,
-                                         FieldDeclarations{}),
-                IsEmpty());
+    EXPECT_THAT(
+        testing::replay_document(*testing::document_object(text), builder, FieldDeclarations{}),
+        IsEmpty());
     EXPECT_EQ(codes_and_paths(builder.problems()), codes_and_paths(read.problems));
     EXPECT_EQ(builder.peek(), read.value);
     // build() refuses with the message parse_case gives, places aside.
@@ -320,9 +320,9 @@ TEST(CaseBuilder, ACaseBuiltEvaluatesAsTheDocument) {
   ASSERT_TRUE(engine.ok());
   const std::string text = read_file(COMPACT_EXAMPLES_DIR "/stockton/grant-commission.json");
   CaseBuilder builder(engine->declared_fields());
-  EXPECT_THAT(testing::replay_document(boost::json::parse(text).as_object(), builder,
-                                       engine->declared_fields()),
-              IsEmpty());
+  EXPECT_THAT(
+      testing::replay_document(*testing::document_object(text), builder, engine->declared_fields()),
+      IsEmpty());
   const absl::StatusOr<std::shared_ptr<const Case>> built = builder.build();
   const absl::StatusOr<Case> read = parse_case(text, engine->declared_fields());
   ASSERT_TRUE(built.ok() && read.ok());

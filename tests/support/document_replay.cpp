@@ -95,6 +95,14 @@ absl::Status make(const Setting& s, CaseBuilder& builder) {
 
 }  // namespace
 
+std::optional<boost::json::object> document_object(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  boost::system::error_code error;
+  boost::json::value document = boost::json::parse(text, error);
+  if (error || !document.is_object()) return std::nullopt;
+  return std::move(document.as_object());
+}
+
 std::vector<Setting> settings_of(const boost::json::object& document,
                                  const FieldDeclarations& declared) {
   Flattener flattener(declared);

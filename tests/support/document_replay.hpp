@@ -7,7 +7,9 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "boost/json.hpp"
@@ -26,6 +28,10 @@ struct Setting {
   int64_t number = 0;
   std::string text{};
 };
+
+// The top-level object of a case document's text, a byte order mark before it allowed as the reader
+// allows one; nullopt when the text is not a JSON object.
+std::optional<boost::json::object> document_object(std::string_view text);
 
 // The calls that build `document` (a case document's top-level object), in document order, for a
 // case that may carry the fields `declared` declares.
