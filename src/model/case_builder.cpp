@@ -217,7 +217,7 @@ class CaseBuilder::Walk {
       } else {
         static_assert(!Entity<M>, "every nested entity is optional");
         if (!last(at)) {
-          return refuse(absl::StrCat("a ", to_absl(field_kind_name(field.kind)),
+          return refuse(absl::StrCat(with_article(field_kind_name(field.kind)),
                                      " field, with no fields of its own"));
         }
         return value(member, field);
@@ -471,7 +471,7 @@ class CaseBuilder::Walk {
     const DeclaredField& field = *place.field;
     if (segments_[at].index) return refuse("not a list, so it has no entries");
     if (!last(at)) {
-      return refuse(absl::StrCat("a ", to_absl(field_kind_name(field.kind)),
+      return refuse(absl::StrCat(with_article(field_kind_name(field.kind)),
                                  " field, with no fields of its own"));
     }
     const auto here = std::find_if(extra.begin(), extra.end(),

@@ -223,6 +223,7 @@ TEST(CaseBuilder, RefusesWhatTheSchemaDoesNotAllowAndChangesNothing) {
        "commissions[1]"},
       {b.set_text("commissions[1].id[0]", "x"), "commissions[1].id: not a list"},
       {b.set_text("commissions[1].id.x", "x"), "commissions[1].id: a text field, with no fields"},
+      {b.set_text("commissions[1].approach.x", "x"), "an enum field, with no fields"},
       {b.add("commissions[1].id"), "commissions[1].id: a text field, not an entity: set it"},
       {b.add("commissions[2]"), "gap"},
       {b.add("commissions[1].payments[0].x"), "a payment has no field \"x\""},
