@@ -391,9 +391,9 @@ COMPACT_API compact_status compact_case_add(compact_case* c, const char* path,
 /* The entries of the list at `path`, which is the index of the next. */
 COMPACT_API compact_status compact_case_list_size(const compact_case* c, const char* path,
                                                   size_t* out, compact_error** error);
-/* COMPACT_OK when the case has no error, else COMPACT_PARSE_ERROR with every problem in the error,
- * with the codes, paths and messages compact_engine_check_json gives a document's, and no line or
- * column: first each required field never set, in the order its entity was made, then the rest. */
+/* COMPACT_OK when the case has no error, else COMPACT_PARSE_ERROR with every problem in the error:
+ * in the order, and with the codes, paths and messages, that compact_engine_check_json gives
+ * compact_case_json's document, but with no line or column. */
 COMPACT_API compact_status compact_case_check(const compact_case* c, compact_error** error);
 /* The case as a case document, canonical (fields in schema order, nothing unrecorded, so a required
  * field never set is absent): *out belongs to the case and stays valid until it changes, is freed,

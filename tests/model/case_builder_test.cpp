@@ -54,6 +54,13 @@ std::vector<std::pair<std::string, std::string>> codes_and_paths(const std::vect
   return out;
 }
 
+// The (code, path, message) of each problem, in order, and whether any has a line or column.
+std::vector<std::string> in_order(const std::vector<Problem>& ps) {
+  std::vector<std::string> out;
+  for (const Problem& p : ps) out.push_back(p.code + " " + p.path + ": " + p.message);
+  return out;
+}
+
 TEST(CaseBuilder, BuildsEachExampleAsTheReaderReadsIt) {
   const absl::StatusOr<Engine> engine = Engine::with_default_pack();
   ASSERT_TRUE(engine.ok()) << engine.status();
@@ -96,6 +103,10 @@ TEST(CaseBuilder, FindsTheProblemsTheReaderFinds) {
         IsEmpty());
     EXPECT_EQ(codes_and_paths(builder.problems()), codes_and_paths(read.problems));
     EXPECT_EQ(builder.peek(), read.value);
+    // In the order, and the words, of a reader of the builder's own document, with no place given.
+    const std::vector<Problem> problems = builder.problems();
+    EXPECT_EQ(in_order(problems), in_order(read_case(builder.json()).problems));
+    for (const Problem& p : problems) EXPECT_EQ(p.line + p.column, 0) << p.path;
     // build() refuses with the message parse_case gives, places aside.
     EXPECT_THAT(builder.build(), StatusIs(absl::StatusCode::kInvalidArgument,
                                           HasSubstr(builder.problems()[0].message)));
@@ -275,9 +286,25 @@ TEST(CaseBuilder, WritesWhatWasBuiltAndNothingElse) {
   const std::string json = b.json();
   EXPECT_EQ(json, R"({"organisations":[{}],"commissions":[{"approach":"loan","payments":[{}]}]})");
   const CaseReadResult read = read_case(json);
-  EXPECT_EQ(codes_and_paths(read.problems), codes_and_paths(b.problems()));
+  EXPECT_EQ(in_order(read.problems), in_order(b.problems()));
   // What the reader read of it is the builder's case, defaults where the fields are missing.
   EXPECT_EQ(read.value, b.peek());
+}
+
+// The first error, which a C caller sees as the error's message and place, does not depend on the
+// order of the calls.
+TEST(CaseBuilder, ListsProblemsInTheSchemasOrderWhateverTheCalls) {
+  CaseBuilder commission_first, organisation_first;
+  ASSERT_TRUE(commission_first.add("commissions[0]").ok());
+  ASSERT_TRUE(commission_first.add("organisations[0]").ok());
+  ASSERT_TRUE(organisation_first.add("organisations[0]").ok());
+  ASSERT_TRUE(organisation_first.add("commissions[0]").ok());
+  const std::vector<Problem> problems = commission_first.problems();
+  EXPECT_EQ(in_order(problems), in_order(organisation_first.problems()));
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems.front().path, "organisations[0].id");
+  EXPECT_THAT(commission_first.build(),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("organisations[0].id")));
 }
 
 TEST(CaseBuilder, AMovedFromBuilderIsANewOne) {

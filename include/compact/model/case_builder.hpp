@@ -63,9 +63,8 @@ class CaseBuilder {
   // in an entity that is not there.
   absl::StatusOr<size_t> size(std::string_view path) const;
 
-  // Every problem of the case as it stands (see above), up to `max_problems`: first each required
-  // field never set, in the order its entity was made, then the whole case's, as check_case finds
-  // them.
+  // Every problem of the case as it stands (see above), up to `max_problems`, in the order, and with
+  // the codes, paths and messages, that reading json() gives; but with no line or column.
   std::vector<Problem> problems(size_t max_problems = ReadLimits{}.max_problems) const;
   // The case, or problems()'s first error as InvalidArgument (as parse_case gives it). The case is
   // shared, not copied: a change to the builder afterwards copies it first, so a case built never
