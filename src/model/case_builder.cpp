@@ -28,6 +28,7 @@
 #include "field_index.hpp"
 #include "json_source.hpp"
 #include "problem_log.hpp"
+#include "problem_words.hpp"
 
 namespace compact {
 
@@ -415,13 +416,7 @@ class CaseBuilder::Walk {
     if (!enumeration) return absl::OkStatus();
     const auto& values = enumeration->values;
     if (std::find(values.begin(), values.end(), text) != values.end()) return absl::OkStatus();
-    std::string message =
-        absl::StrCat("\"", printable(text), "\" is not ", with_article(enumeration->name),
-                     "; expected one of ", absl::StrJoin(values, ", ", append_string_view));
-    if (std::optional<std::string> suggestion = closest_match(text, values)) {
-      absl::StrAppend(&message, " (did you mean \"", *suggestion, "\"?)");
-    }
-    return refuse(message);
+    return refuse(invalid_enum_message(text, *enumeration));
   }
 
   // The request's value as a T, once check_value has passed it.
@@ -641,11 +636,7 @@ std::vector<Problem> CaseBuilder::problems(size_t max_problems) const {
   each_unset([&](const Made& made, const FieldInfo& field) {
     json_source::Path path = made.path;
     path.push_back({field.name, -1});
-    // The reader's words for the same field missing from a document.
-    log.error("missing_field",
-              absl::StrCat("required ", to_absl(field_kind_name(field.kind)), " field \"",
-                           to_absl(field.name), "\" is missing"),
-              path);
+    log.error("missing_field", missing_field_message(field), path);
   });
   check_case(*case_, log);
   // In the order a reader of json() finds them, which is the schema's: placed in that text and

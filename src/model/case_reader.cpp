@@ -16,6 +16,7 @@
 #include "compact/util/did_you_mean.hpp"
 #include "compact/util/printable.hpp"
 #include "field_index.hpp"
+#include "problem_words.hpp"
 
 namespace compact {
 namespace {
@@ -353,8 +354,7 @@ class EventHandler {
       if (!(missing & 1)) continue;
       const FieldInfo& field = entity.ops->info->fields[i];
       path_.push_back({field.name, -1});
-      error("missing_field", absl::StrCat("required ", to_absl(field_kind_name(field.kind)),
-                                          " field \"", to_absl(field.name), "\" is missing"));
+      error("missing_field", missing_field_message(field));
       path_.pop_back();
     }
   }
@@ -524,13 +524,7 @@ class EventHandler {
       return true;
     }
     if (log_.full()) return false;
-    std::string message =
-        absl::StrCat("\"", printable(*text), "\" is not ", with_article(info.name),
-                     "; expected one of ", absl::StrJoin(info.values, ", ", append_string_view));
-    if (std::optional<std::string> suggestion = closest_match(*text, info.values)) {
-      absl::StrAppend(&message, " (did you mean \"", *suggestion, "\"?)");
-    }
-    error("invalid_enum", std::move(message));
+    error("invalid_enum", invalid_enum_message(*text, info));
     return false;
   }
 
